@@ -1,0 +1,73 @@
+import type { AxiosInstance } from 'axios';
+
+/**
+ * How a legacy system wants its calls authorized. `invalidate` is called after a 401: the client
+ * then asks for headers once more and retries the call once.
+ */
+export interface LegacyAuth {
+  headers(): Promise<Record<string, string>>;
+  invalidate(): void;
+}
+
+/** A fixed header, such as the PRM's `Authorization: prm-key <key>`. */
+export function staticHeaderAuth(name: string, value: string): LegacyAuth {
+  const headers = { [name]: value };
+  return { headers: async () => headers, invalidate: () => undefined };
+}
+
+export interface ClientCredentialsOptions {
+  tokenPath: string;
+  clientId: string;
+  clientSecret: string;
+}
+
+/**
+ * OAuth2 client credentials with one token request in flight at a time: concurrent calls that
+ * find no token share the same pending request instead of each fetching their own.
+ */
+export function clientCredentialsAuth(http: AxiosInstance, options: ClientCredentialsOptions): LegacyAuth {
+  let token: Promise<string> | undefined;
+
+  async function fetchToken(): Promise<string> {
+    const body = new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: options.clientId,
+      client_secret: options.clientSecret,
+    });
+    const response = await http.post<string>(options.tokenPath, body.toString(), {
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    if (response.status >= 400) {
+      throw Object.assign(new Error(`token request failed with HTTP ${response.status}`), {
+        code: 'TOKEN_REQUEST_FAILED',
+      });
+    }
+    let accessToken: unknown;
+    try {
+      accessToken = (JSON.parse(response.data) as { access_token?: unknown } | null)?.access_token;
+    } catch {
+      accessToken = undefined;
+    }
+    if (typeof accessToken !== 'string' || accessToken.length === 0) {
+      throw Object.assign(new Error('token endpoint returned no access_token'), {
+        code: 'BAD_TOKEN_RESPONSE',
+      });
+    }
+    return accessToken;
+  }
+
+  return {
+    async headers() {
+      if (!token) {
+        token = fetchToken();
+        token.catch(() => {
+          token = undefined;
+        });
+      }
+      return { authorization: `Bearer ${await token}` };
+    },
+    invalidate() {
+      token = undefined;
+    },
+  };
+}

@@ -1,0 +1,49 @@
+/**
+ * The coded errors every adapter throws. Codes are the graph's stable `extensions.code` values;
+ * `upstream` says which legacy system and operation failed and in what state its breaker is.
+ * Messages are written for a partner's developer: they never carry a legacy body or a credential.
+ */
+export type UpstreamErrorCode =
+  | 'UPSTREAM_UNAVAILABLE'
+  | 'UPSTREAM_TIMEOUT'
+  | 'UPSTREAM_RATE_LIMITED'
+  | 'UPSTREAM_BAD_RESPONSE'
+  | 'NOT_FOUND'
+  | 'BAD_USER_INPUT'
+  | 'CONFLICT';
+
+export type BreakerState = 'closed' | 'open' | 'halfOpen';
+
+export interface UpstreamDetails {
+  system: string;
+  operation: string;
+  breaker: BreakerState;
+  retryAfterMs?: number;
+}
+
+/** Codes that say the legacy system is unhealthy, and so count against its breaker. */
+const SYSTEM_FAILURE_CODES: ReadonlySet<UpstreamErrorCode> = new Set([
+  'UPSTREAM_UNAVAILABLE',
+  'UPSTREAM_TIMEOUT',
+  'UPSTREAM_BAD_RESPONSE',
+]);
+
+export class UpstreamError extends Error {
+  override readonly name = 'UpstreamError';
+
+  constructor(
+    readonly code: UpstreamErrorCode,
+    message: string,
+    readonly upstream: UpstreamDetails,
+  ) {
+    super(message);
+  }
+
+  get isSystemFailure(): boolean {
+    return SYSTEM_FAILURE_CODES.has(this.code);
+  }
+}
+
+export function isUpstreamError(error: unknown): error is UpstreamError {
+  return error instanceof UpstreamError;
+}

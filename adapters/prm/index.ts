@@ -1,0 +1,2 @@
+export { createPrmAdapter, type PrmAdapter, type PrmConfig, type PrmRequestLoaders } from './client';
+export { toPartner } from './mappers';

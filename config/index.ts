@@ -1,0 +1,75 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * All configuration, read once from the environment at start-up and validated here; everything
+ * below receives typed values. An invalid variable stops start-up with a message naming it.
+ */
+const port = z.coerce.number().int().min(0, 'must be 0..65535').max(65535, 'must be 0..65535');
+const positiveMs = z.coerce.number().int().min(1, 'must be a positive number of milliseconds');
+const flag = z
+  .enum(['true', 'false', '1', '0', 'on', 'off'], { message: 'must be true or false' })
+  .transform((value) => value === 'true' || value === '1' || value === 'on');
+const httpUrl = z
+  .string()
+  .url('must be an http(s) URL')
+  .refine((url) => /^https?:\/\//.test(url), 'must be an http(s) URL');
+
+const envSchema = z.object({
+  HOST: z.string().min(1).default('127.0.0.1'),
+  GATEWAY_PORT: port.default(4000),
+  PARTNERS_PORT: port.default(4001),
+  QUOTING_PORT: port.default(4002),
+  CPQ_PORT: port.default(4101),
+  PRM_PORT: port.default(4104),
+  PARTNERS_URL: httpUrl.optional(),
+  QUOTING_URL: httpUrl.optional(),
+  START_LEGACY: flag.default(true),
+  LEGACY_SEED: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 32 - 1)
+    .default(42),
+  LEGACY_SCALE: z.enum(['small', 'large'], { message: 'must be small or large' }).default('small'),
+  CPQ_URL: httpUrl.optional(),
+  CPQ_CLIENT_ID: z.string().min(1).default('partner-graph'),
+  CPQ_CLIENT_SECRET: z.string().min(1).default('cpq-dev-secret'),
+  PRM_URL: httpUrl.optional(),
+  PRM_API_KEY: z.string().min(1).default('prm-dev-key'),
+  LEGACY_TIMEOUT_MS: positiveMs.default(3000),
+  BREAKER_ERROR_THRESHOLD_PERCENT: z.coerce.number().int().min(1).max(100).default(50),
+  BREAKER_VOLUME_THRESHOLD: z.coerce.number().int().min(1).default(5),
+  BREAKER_RESET_MS: positiveMs.default(10_000),
+  SUPERGRAPH_PATH: z
+    .string()
+    .min(1)
+    .default(path.join(__dirname, '..', 'schema', 'supergraph.graphql')),
+  APOLLO_TELEMETRY: flag.default(false),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+  }
+}
+
+/** Parses the environment (or any string map, in tests); throws ConfigError listing every bad variable. */
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  const present = Object.fromEntries(
+    Object.entries(source).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = issue.path.join('.');
+        const given = present[name];
+        return `${name}: ${issue.message}${given === undefined ? '' : ` (got "${given}")`}`;
+      }),
+    );
+  }
+  return parsed.data;
+}

@@ -1,0 +1,2 @@
+export { startGateway, type GatewayConfig } from './server';
+export { applyApolloTelemetryPolicy } from './telemetry';

@@ -1,0 +1,45 @@
+import { readFileSync } from 'node:fs';
+import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express from 'express';
+import { listen, type RunningServer } from '../runtime';
+import { applyApolloTelemetryPolicy } from './telemetry';
+
+export interface GatewayConfig {
+  port: number;
+  host?: string;
+  supergraphPath: string;
+  /** Routing URL per subgraph name; overrides the supergraph's, so ports can move without recomposing. */
+  subgraphUrls: Record<string, string>;
+  apolloTelemetry: boolean;
+}
+
+/** The partner-facing gateway: Apollo Gateway over the checked-in supergraph, served at /graphql. */
+export async function startGateway(config: GatewayConfig): Promise<RunningServer> {
+  applyApolloTelemetryPolicy(config.apolloTelemetry);
+  const gateway = new ApolloGateway({
+    supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
+    buildService: ({ name, url }) => new RemoteGraphQLDataSource({ url: config.subgraphUrls[name] ?? url }),
+  });
+  const server = new ApolloServer({
+    gateway,
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+  });
+  await server.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
+  app.use('/graphql', express.json({ limit: '1mb' }), expressMiddleware(server));
+  const running = await listen(app, config.port, config.host);
+  return {
+    ...running,
+    close: async () => {
+      await running.close();
+      await server.stop();
+    },
+  };
+}

@@ -1,0 +1,89 @@
+import type { Env } from '../config';
+import { DEFAULT_BREAKER_OPTIONS, type BreakerOptions } from '../adapters/http';
+import { startGateway } from '../gateway';
+import { DEFAULT_CPQ_OPTIONS, DEFAULT_PRM_OPTIONS, startLegacyStack, type LegacyStack } from '../legacy';
+import { startPartnersSubgraph, startQuotingSubgraph, type RunningSubgraph } from '../subgraphs';
+import type { RunningServer } from '../runtime';
+
+/**
+ * The whole stack in one process, in dependency order: legacy stand-ins, subgraphs, gateway.
+ * `npm start` and the end-to-end tests both go through here; tests pass port 0 everywhere.
+ */
+export interface RunningStack {
+  urls: { gateway: string; subgraphs: Record<string, string>; legacy: Record<string, string> };
+  legacy?: LegacyStack;
+  close(): Promise<void>;
+}
+
+export async function startStack(env: Env): Promise<RunningStack> {
+  const started: Array<{ close(): Promise<void> }> = [];
+  const closeAll = async () => {
+    for (const server of started.reverse()) await server.close();
+  };
+  try {
+    let legacy: LegacyStack | undefined;
+    if (env.START_LEGACY) {
+      legacy = await startLegacyStack({
+        data: { seed: env.LEGACY_SEED, scale: env.LEGACY_SCALE },
+        ports: { cpq: env.CPQ_PORT, prm: env.PRM_PORT },
+        cpq: { ...DEFAULT_CPQ_OPTIONS, clientId: env.CPQ_CLIENT_ID, clientSecret: env.CPQ_CLIENT_SECRET },
+        prm: { ...DEFAULT_PRM_OPTIONS, apiKey: env.PRM_API_KEY },
+      });
+      started.push(legacy);
+    }
+    const cpqUrl = env.CPQ_URL ?? legacy?.urls.cpq;
+    const prmUrl = env.PRM_URL ?? legacy?.urls.prm;
+    if (!cpqUrl || !prmUrl) throw new Error('CPQ_URL and PRM_URL are required when START_LEGACY=false');
+
+    const breaker: BreakerOptions = {
+      ...DEFAULT_BREAKER_OPTIONS,
+      errorThresholdPercentage: env.BREAKER_ERROR_THRESHOLD_PERCENT,
+      volumeThreshold: env.BREAKER_VOLUME_THRESHOLD,
+      resetTimeoutMs: env.BREAKER_RESET_MS,
+    };
+    const subgraphs: RunningSubgraph[] = [];
+    const partners = await startPartnersSubgraph({
+      port: env.PARTNERS_PORT,
+      prm: { baseUrl: prmUrl, apiKey: env.PRM_API_KEY, timeoutMs: env.LEGACY_TIMEOUT_MS, breaker },
+    });
+    started.push(partners);
+    subgraphs.push(partners);
+    const quoting = await startQuotingSubgraph({
+      port: env.QUOTING_PORT,
+      cpq: {
+        baseUrl: cpqUrl,
+        clientId: env.CPQ_CLIENT_ID,
+        clientSecret: env.CPQ_CLIENT_SECRET,
+        timeoutMs: env.LEGACY_TIMEOUT_MS,
+        breaker,
+      },
+    });
+    started.push(quoting);
+    subgraphs.push(quoting);
+
+    const subgraphUrls: Record<string, string> = {
+      partners: env.PARTNERS_URL ?? `${partners.url}/graphql`,
+      quoting: env.QUOTING_URL ?? `${quoting.url}/graphql`,
+    };
+    const gateway: RunningServer = await startGateway({
+      port: env.GATEWAY_PORT,
+      host: env.HOST,
+      supergraphPath: env.SUPERGRAPH_PATH,
+      subgraphUrls,
+      apolloTelemetry: env.APOLLO_TELEMETRY,
+    });
+    started.push(gateway);
+    return {
+      urls: {
+        gateway: `${gateway.url}/graphql`,
+        subgraphs: subgraphUrls,
+        legacy: { cpq: cpqUrl, prm: prmUrl },
+      },
+      legacy,
+      close: closeAll,
+    };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}

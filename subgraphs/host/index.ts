@@ -1,0 +1,3 @@
+export { connectionOf, decodeCursor, encodeCursor, MAX_PAGE_SIZE, pageOf } from './connection';
+export { badUserInput, formatSubgraphError } from './errors';
+export { startSubgraph, type RunningSubgraph, type SubgraphDefinition } from './server';

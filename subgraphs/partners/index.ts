@@ -1,0 +1,1 @@
+export { startPartnersSubgraph, type PartnersContext, type PartnersSubgraphConfig } from './server';

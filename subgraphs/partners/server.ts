@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'graphql';
+import { createPrmAdapter, type PrmConfig, type PrmRequestLoaders } from '../../adapters/prm';
+import { startSubgraph, type RunningSubgraph } from '../host';
+import { resolvers } from './resolvers';
+
+/** The partners subgraph: Partner and its PRM data. */
+export interface PartnersContext {
+  prm: PrmRequestLoaders;
+}
+
+export interface PartnersSubgraphConfig {
+  port: number;
+  prm: PrmConfig;
+}
+
+const typeDefs = parse(readFileSync(path.join(__dirname, '../../schema/partners.graphql'), 'utf8'));
+
+export async function startPartnersSubgraph(config: PartnersSubgraphConfig): Promise<RunningSubgraph> {
+  const prm = createPrmAdapter(config.prm);
+  const running = await startSubgraph<PartnersContext>(
+    { name: 'partners', typeDefs, resolvers, createContext: async () => ({ prm: prm.createLoaders() }) },
+    config.port,
+  );
+  return {
+    ...running,
+    close: async () => {
+      await running.close();
+      prm.http.close();
+    },
+  };
+}

@@ -1,0 +1,1 @@
+export { startQuotingSubgraph, type QuotingContext, type QuotingSubgraphConfig } from './server';
