@@ -34,12 +34,10 @@ export function createLegacyAdmin(app: Express, system: string): LegacyAdmin {
   app.post('/__faults', (req, res) => {
     const parsed = faultListSchema.safeParse(req.body);
     if (!parsed.success) {
-      res
-        .status(400)
-        .json({
-          error: 'INVALID_FAULT',
-          issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
-        });
+      res.status(400).json({
+        error: 'INVALID_FAULT',
+        issues: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+      });
       return;
     }
     faults = faults.concat(parsed.data);
