@@ -1,0 +1,52 @@
+import { ConfigError, loadEnv } from '.';
+
+describe('configuration', () => {
+  it('has working defaults for every variable', () => {
+    const env = loadEnv({});
+    expect(env).toMatchObject({
+      GATEWAY_PORT: 4000,
+      PARTNERS_PORT: 4001,
+      QUOTING_PORT: 4002,
+      CPQ_PORT: 4101,
+      PRM_PORT: 4104,
+      START_LEGACY: true,
+      LEGACY_SCALE: 'small',
+      APOLLO_TELEMETRY: false,
+    });
+  });
+
+  it('parses overrides and treats empty strings as unset', () => {
+    const env = loadEnv({
+      GATEWAY_PORT: '5000',
+      START_LEGACY: 'false',
+      PRM_URL: 'http://10.0.0.1:8080',
+      CPQ_PORT: '',
+    });
+    expect(env.GATEWAY_PORT).toBe(5000);
+    expect(env.START_LEGACY).toBe(false);
+    expect(env.PRM_URL).toBe('http://10.0.0.1:8080');
+    expect(env.CPQ_PORT).toBe(4101);
+  });
+
+  it('lists every invalid variable with what was given', () => {
+    let error: unknown;
+    try {
+      loadEnv({
+        GATEWAY_PORT: 'abc',
+        PRM_PORT: '70000',
+        LEGACY_SCALE: 'huge',
+        CPQ_URL: 'ftp://x',
+        START_LEGACY: 'maybe',
+      });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    expect(problems).toMatch(/GATEWAY_PORT: .*\(got "abc"\)/);
+    expect(problems).toMatch(/PRM_PORT: must be 0\.\.65535 \(got "70000"\)/);
+    expect(problems).toMatch(/LEGACY_SCALE: must be small or large/);
+    expect(problems).toMatch(/CPQ_URL: must be an http\(s\) URL/);
+    expect(problems).toMatch(/START_LEGACY: must be true or false/);
+  });
+});
