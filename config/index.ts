@@ -15,38 +15,64 @@ const httpUrl = z
   .url('must be an http(s) URL')
   .refine((url) => /^https?:\/\//.test(url), 'must be an http(s) URL');
 
-const envSchema = z.object({
-  HOST: z.string().min(1).default('127.0.0.1'),
-  GATEWAY_PORT: port.default(4000),
-  PARTNERS_PORT: port.default(4001),
-  QUOTING_PORT: port.default(4002),
-  CPQ_PORT: port.default(4101),
-  PRM_PORT: port.default(4104),
-  PARTNERS_URL: httpUrl.optional(),
-  QUOTING_URL: httpUrl.optional(),
-  START_LEGACY: flag.default(true),
-  LEGACY_SEED: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .max(2 ** 32 - 1)
-    .default(42),
-  LEGACY_SCALE: z.enum(['small', 'large'], { message: 'must be small or large' }).default('small'),
-  CPQ_URL: httpUrl.optional(),
-  CPQ_CLIENT_ID: z.string().min(1).default('partner-graph'),
-  CPQ_CLIENT_SECRET: z.string().min(1).default('cpq-dev-secret'),
-  PRM_URL: httpUrl.optional(),
-  PRM_API_KEY: z.string().min(1).default('prm-dev-key'),
-  LEGACY_TIMEOUT_MS: positiveMs.default(3000),
-  BREAKER_ERROR_THRESHOLD_PERCENT: z.coerce.number().int().min(1).max(100).default(50),
-  BREAKER_VOLUME_THRESHOLD: z.coerce.number().int().min(1).default(5),
-  BREAKER_RESET_MS: positiveMs.default(10_000),
-  SUPERGRAPH_PATH: z
-    .string()
-    .min(1)
-    .default(path.join(__dirname, '..', 'schema', 'supergraph.graphql')),
-  APOLLO_TELEMETRY: flag.default(false),
-});
+/** Development defaults for secrets; refused when NODE_ENV=production. */
+export const DEV_JWT_SECRET = 'dev-only-jwt-secret-change-me-0123456789';
+export const DEV_IDENTITY_SECRET = 'dev-only-identity-secret-change-me-0123456789';
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.string().default('development'),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    GATEWAY_PORT: port.default(4000),
+    PARTNERS_PORT: port.default(4001),
+    QUOTING_PORT: port.default(4002),
+    CPQ_PORT: port.default(4101),
+    PRM_PORT: port.default(4104),
+    PARTNERS_URL: httpUrl.optional(),
+    QUOTING_URL: httpUrl.optional(),
+    START_LEGACY: flag.default(true),
+    LEGACY_SEED: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 32 - 1)
+      .default(42),
+    LEGACY_SCALE: z.enum(['small', 'large'], { message: 'must be small or large' }).default('small'),
+    CPQ_URL: httpUrl.optional(),
+    CPQ_CLIENT_ID: z.string().min(1).default('partner-graph'),
+    CPQ_CLIENT_SECRET: z.string().min(1).default('cpq-dev-secret'),
+    PRM_URL: httpUrl.optional(),
+    PRM_API_KEY: z.string().min(1).default('prm-dev-key'),
+    LEGACY_TIMEOUT_MS: positiveMs.default(3000),
+    BREAKER_ERROR_THRESHOLD_PERCENT: z.coerce.number().int().min(1).max(100).default(50),
+    BREAKER_VOLUME_THRESHOLD: z.coerce.number().int().min(1).default(5),
+    BREAKER_RESET_MS: positiveMs.default(10_000),
+    SUPERGRAPH_PATH: z
+      .string()
+      .min(1)
+      .default(path.join(__dirname, '..', 'schema', 'supergraph.graphql')),
+    APOLLO_TELEMETRY: flag.default(false),
+    AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEV_JWT_SECRET),
+    AUTH_JWKS_URL: httpUrl.optional(),
+    AUTH_ISSUER: z.string().min(1).optional(),
+    AUTH_AUDIENCE: z.string().min(1).optional(),
+    AUTH_DISABLED: flag.default(false),
+    AUTH_DISABLED_PARTNER_ID: z.string().min(1).default('P-00001'),
+    IDENTITY_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEV_IDENTITY_SECRET),
+  })
+  .superRefine((env, context) => {
+    if (env.NODE_ENV !== 'production') return;
+    const refuse = (path: string, message: string) =>
+      context.addIssue({ code: 'custom', path: [path], message });
+    if (env.AUTH_DISABLED)
+      refuse('AUTH_DISABLED', 'authentication cannot be disabled when NODE_ENV=production');
+    if (!env.AUTH_JWKS_URL && env.AUTH_JWT_SECRET === DEV_JWT_SECRET) {
+      refuse('AUTH_JWT_SECRET', 'set AUTH_JWKS_URL or a non-default secret when NODE_ENV=production');
+    }
+    if (env.IDENTITY_SECRET === DEV_IDENTITY_SECRET) {
+      refuse('IDENTITY_SECRET', 'set a non-default secret when NODE_ENV=production');
+    }
+  });
 
 export type Env = z.infer<typeof envSchema>;
 
@@ -62,11 +88,12 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
     Object.entries(source).filter(([, value]) => value !== undefined && value !== ''),
   );
   const parsed = envSchema.safeParse(present);
+  // Secrets are never echoed back in error messages.
   if (!parsed.success) {
     throw new ConfigError(
       parsed.error.issues.map((issue) => {
         const name = issue.path.join('.');
-        const given = present[name];
+        const given = /SECRET|KEY/.test(name) ? undefined : present[name];
         return `${name}: ${issue.message}${given === undefined ? '' : ` (got "${given}")`}`;
       }),
     );

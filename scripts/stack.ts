@@ -1,4 +1,5 @@
 import type { Env } from '../config';
+import type { AuthConfig } from '../gateway';
 import { DEFAULT_BREAKER_OPTIONS, type BreakerOptions } from '../adapters/http';
 import { startGateway } from '../gateway';
 import { DEFAULT_CPQ_OPTIONS, DEFAULT_PRM_OPTIONS, startLegacyStack, type LegacyStack } from '../legacy';
@@ -13,6 +14,20 @@ export interface RunningStack {
   urls: { gateway: string; subgraphs: Record<string, string>; legacy: Record<string, string> };
   legacy?: LegacyStack;
   close(): Promise<void>;
+}
+
+function authConfigOf(env: Env): AuthConfig {
+  if (env.AUTH_DISABLED) {
+    // Trusted internal use only (config refuses it in production): every request acts as this viewer.
+    return {
+      mode: 'disabled',
+      viewer: { sub: 'auth-disabled', partnerId: env.AUTH_DISABLED_PARTNER_ID, roles: ['channel_manager'] },
+    };
+  }
+  const claims = { issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE };
+  return env.AUTH_JWKS_URL
+    ? { mode: 'jwks', jwksUrl: env.AUTH_JWKS_URL, ...claims }
+    : { mode: 'hs256', secret: env.AUTH_JWT_SECRET, ...claims };
 }
 
 export async function startStack(env: Env): Promise<RunningStack> {
@@ -44,12 +59,14 @@ export async function startStack(env: Env): Promise<RunningStack> {
     const subgraphs: RunningSubgraph[] = [];
     const partners = await startPartnersSubgraph({
       port: env.PARTNERS_PORT,
+      identitySecret: env.IDENTITY_SECRET,
       prm: { baseUrl: prmUrl, apiKey: env.PRM_API_KEY, timeoutMs: env.LEGACY_TIMEOUT_MS, breaker },
     });
     started.push(partners);
     subgraphs.push(partners);
     const quoting = await startQuotingSubgraph({
       port: env.QUOTING_PORT,
+      identitySecret: env.IDENTITY_SECRET,
       cpq: {
         baseUrl: cpqUrl,
         clientId: env.CPQ_CLIENT_ID,
@@ -71,6 +88,8 @@ export async function startStack(env: Env): Promise<RunningStack> {
       supergraphPath: env.SUPERGRAPH_PATH,
       subgraphUrls,
       apolloTelemetry: env.APOLLO_TELEMETRY,
+      auth: authConfigOf(env),
+      identitySecret: env.IDENTITY_SECRET,
     });
     started.push(gateway);
     return {

@@ -1,5 +1,5 @@
 import type { RunningStack } from '../scripts/stack';
-import { graphql, injectFault, legacyCalls, resetLegacy, startTestStack } from './stack';
+import { graphql, graphqlAs, injectFault, legacyCalls, resetLegacy, startTestStack, tokenFor } from './stack';
 
 /** The walking skeleton: one query through gateway -> two subgraphs -> two legacy stand-ins. */
 const PARTNER_WITH_QUOTES = /* GraphQL */ `
@@ -118,7 +118,8 @@ describe('end to end through the gateway', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 20; page += 1) {
-      const response: Awaited<ReturnType<typeof graphql<PartnerData>>> = await graphql<PartnerData>(
+      const response: Awaited<ReturnType<typeof graphql<PartnerData>>> = await graphqlAs<PartnerData>(
+        await tokenFor('P-00002'),
         stack.urls.gateway,
         PARTNER_WITH_QUOTES,
         { id: 'P-00002', first: 4, after },
@@ -135,7 +136,8 @@ describe('end to end through the gateway', () => {
   });
 
   it("serves each quote's lines, whose net totals add up to the quote's", async () => {
-    const response = await graphql<PartnerData>(stack.urls.gateway, PARTNER_WITH_QUOTES, {
+    const manager = await tokenFor('P-00001', ['channel_manager']);
+    const response = await graphqlAs<PartnerData>(manager, stack.urls.gateway, PARTNER_WITH_QUOTES, {
       id: 'P-00003',
       first: 5,
     });
@@ -154,10 +156,15 @@ describe('end to end through the gateway', () => {
   });
 
   it('batches legacy calls: a page of quotes with lines costs one PRM call and two CPQ queries', async () => {
-    const response = await graphql<PartnerData>(stack.urls.gateway, PARTNER_WITH_QUOTES, {
-      id: 'P-00004',
-      first: 15,
-    });
+    const response = await graphqlAs<PartnerData>(
+      await tokenFor('P-00004'),
+      stack.urls.gateway,
+      PARTNER_WITH_QUOTES,
+      {
+        id: 'P-00004',
+        first: 15,
+      },
+    );
     expect(response.errors).toBeUndefined();
     expect(response.data!.partner!.quotes.edges.length).toBeGreaterThan(1);
     expect(await legacyCalls(prmUrl)).toEqual({ 'GET /api/objects/v1/Account': 1 });
@@ -166,7 +173,10 @@ describe('end to end through the gateway', () => {
   });
 
   it('answers null for an unknown partner', async () => {
-    const response = await graphql<PartnerData>(stack.urls.gateway, PARTNER_WITH_QUOTES, { id: 'P-99999' });
+    const manager = await tokenFor('P-00001', ['channel_manager']);
+    const response = await graphqlAs<PartnerData>(manager, stack.urls.gateway, PARTNER_WITH_QUOTES, {
+      id: 'P-99999',
+    });
     expect(response.errors).toBeUndefined();
     expect(response.data?.partner).toBeNull();
   });

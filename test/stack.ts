@@ -1,4 +1,6 @@
-import { loadEnv } from '../config';
+import { SignJWT } from 'jose';
+import { DEV_JWT_SECRET, loadEnv } from '../config';
+import type { Role } from '../runtime';
 import { startStack, type RunningStack } from '../scripts/stack';
 
 /** The whole stack on ephemeral ports, for end-to-end tests. */
@@ -21,17 +23,46 @@ export interface GraphQLResponse<TData = Record<string, unknown>> {
   errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }>;
 }
 
+/** A JWT as the identity provider would issue it; by default for P-00001's partner_rep. */
+export function tokenFor(
+  partnerId = 'P-00001',
+  roles: Role[] = ['partner_rep'],
+  options: { secret?: string; expiresAt?: number; claims?: Record<string, unknown> } = {},
+): Promise<string> {
+  return new SignJWT({ partnerId, roles, ...options.claims })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(`user@${partnerId}`)
+    .setIssuedAt()
+    .setExpirationTime(options.expiresAt ?? '1h')
+    .sign(new TextEncoder().encode(options.secret ?? DEV_JWT_SECRET));
+}
+
+export async function graphqlAs<TData = Record<string, unknown>>(
+  token: string | undefined,
+  url: string,
+  query: string,
+  variables?: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<GraphQLResponse<TData> & { status: number }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...headers,
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { ...((await response.json()) as GraphQLResponse<TData>), status: response.status };
+}
+
+/** A query as P-00001's partner_rep. */
 export async function graphql<TData = Record<string, unknown>>(
   url: string,
   query: string,
   variables?: Record<string, unknown>,
 ): Promise<GraphQLResponse<TData>> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await response.json()) as GraphQLResponse<TData>;
+  return graphqlAs<TData>(await tokenFor(), url, query, variables);
 }
 
 export async function legacyCalls(baseUrl: string): Promise<Record<string, number>> {

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { tokenFor } from './stack';
 
 /** `npm start` as a user runs it: the real entry point in its own process. */
 const root = path.resolve(__dirname, '..');
@@ -41,7 +42,7 @@ describe('npm start', () => {
       const gatewayUrl = /gateway\s+(http:\/\/\S+)/.exec(run.output())![1]!;
       const response = await fetch(gatewayUrl, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenFor()}` },
         body: JSON.stringify({ query: '{ partner(id: "P-00001") { id quotes(first: 1) { totalCount } } }' }),
       });
       const body = (await response.json()) as {

@@ -1,3 +1,9 @@
 export { connectionOf, decodeCursor, encodeCursor, MAX_PAGE_SIZE, pageOf } from './connection';
 export { badUserInput, formatSubgraphError } from './errors';
-export { startSubgraph, type RunningSubgraph, type SubgraphDefinition } from './server';
+export {
+  startSubgraph,
+  type RunningSubgraph,
+  type SubgraphDefinition,
+  type SubgraphHostOptions,
+} from './server';
+export { assertCanReadPartner, canReadPartner } from './tenancy';

@@ -1,26 +1,33 @@
-import { ApolloServer, type ContextFunction } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import {
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
-import { expressMiddleware, type ExpressContextFunctionArgument } from '@as-integrations/express5';
+import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import express from 'express';
-import type { DocumentNode } from 'graphql';
-import { listen, type RunningServer } from '../../runtime';
+import { GraphQLError, type DocumentNode } from 'graphql';
+import { IDENTITY_HEADER, listen, verifyIdentity, type RunningServer, type Viewer } from '../../runtime';
 import { formatSubgraphError } from './errors';
 
 /**
  * How every subgraph is hosted: Apollo Server on express at `/graphql`, a fresh context (and so
- * fresh DataLoaders) per request, adapter errors formatted into coded GraphQL errors.
+ * fresh DataLoaders) per request, adapter errors formatted into coded GraphQL errors. A request
+ * without the gateway's signed identity is refused before any resolver runs, `_entities` included.
  */
 export interface SubgraphDefinition<TContext extends object> {
   name: string;
   typeDefs: DocumentNode;
   /** The subgraph's generated `Resolvers` type, checked where it is written. */
   resolvers: object;
-  createContext: ContextFunction<[ExpressContextFunctionArgument], TContext>;
+  createContext(viewer: Viewer): TContext;
+}
+
+export interface SubgraphHostOptions {
+  port: number;
+  /** HMAC secret shared with the gateway; see runtime/identity.ts. */
+  identitySecret: string;
 }
 
 export interface RunningSubgraph extends RunningServer {
@@ -29,7 +36,7 @@ export interface RunningSubgraph extends RunningServer {
 
 export async function startSubgraph<TContext extends object>(
   definition: SubgraphDefinition<TContext>,
-  port: number,
+  options: SubgraphHostOptions,
 ): Promise<RunningSubgraph> {
   const server = new ApolloServer<TContext>({
     schema: buildSubgraphSchema({
@@ -49,9 +56,19 @@ export async function startSubgraph<TContext extends object>(
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
-    expressMiddleware(server, { context: definition.createContext }),
+    expressMiddleware(server, {
+      context: async ({ req }) => {
+        const identity = verifyIdentity(req.get(IDENTITY_HEADER), options.identitySecret);
+        if ('problem' in identity) {
+          throw new GraphQLError('Unauthenticated: requests must come through the gateway', {
+            extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
+          });
+        }
+        return definition.createContext(identity.viewer);
+      },
+    }),
   );
-  const running = await listen(app, port);
+  const running = await listen(app, options.port);
   return {
     ...running,
     name: definition.name,

@@ -1,10 +1,18 @@
+import { assertCanReadPartner } from '../host';
 import type { Resolvers } from './generated/resolvers-types';
 
 export const resolvers: Resolvers = {
   Query: {
-    partner: (_root, { id }, { prm }) => prm.partnerById.load(id),
+    me: (_root, _args, { viewer, prm }) => prm.partnerById.load(viewer.partnerId),
+    partner: (_root, { id }, { viewer, prm }) => {
+      assertCanReadPartner(viewer, id);
+      return prm.partnerById.load(id);
+    },
   },
   Partner: {
-    __resolveReference: (reference, { prm }) => prm.partnerById.load(reference.id),
+    __resolveReference: (reference, { viewer, prm }) => {
+      assertCanReadPartner(viewer, reference.id);
+      return prm.partnerById.load(reference.id);
+    },
   },
 };

@@ -2,16 +2,19 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'graphql';
 import { createPrmAdapter, type PrmConfig, type PrmRequestLoaders } from '../../adapters/prm';
+import type { Viewer } from '../../runtime';
 import { startSubgraph, type RunningSubgraph } from '../host';
 import { resolvers } from './resolvers';
 
 /** The partners subgraph: Partner and its PRM data. */
 export interface PartnersContext {
+  viewer: Viewer;
   prm: PrmRequestLoaders;
 }
 
 export interface PartnersSubgraphConfig {
   port: number;
+  identitySecret: string;
   prm: PrmConfig;
 }
 
@@ -20,8 +23,13 @@ const typeDefs = parse(readFileSync(path.join(__dirname, '../../schema/partners.
 export async function startPartnersSubgraph(config: PartnersSubgraphConfig): Promise<RunningSubgraph> {
   const prm = createPrmAdapter(config.prm);
   const running = await startSubgraph<PartnersContext>(
-    { name: 'partners', typeDefs, resolvers, createContext: async () => ({ prm: prm.createLoaders() }) },
-    config.port,
+    {
+      name: 'partners',
+      typeDefs,
+      resolvers,
+      createContext: (viewer) => ({ viewer, prm: prm.createLoaders() }),
+    },
+    { port: config.port, identitySecret: config.identitySecret },
   );
   return {
     ...running,

@@ -1,14 +1,27 @@
-import { connectionOf, pageOf } from '../host';
+import { assertCanReadPartner, connectionOf, pageOf } from '../host';
+import type { Quote } from '../../domain';
+import type { Viewer } from '../../runtime';
 import type { Resolvers } from './generated/resolvers-types';
+
+/** A quote is readable by its own partner's users and by channel managers. */
+function readable(viewer: Viewer, quote: Quote | null): Quote | null {
+  if (quote) assertCanReadPartner(viewer, quote.partnerId);
+  return quote;
+}
 
 export const resolvers: Resolvers = {
   Query: {
-    quote: (_root, { id }, { cpq }) => cpq.quoteById.load(id),
+    quote: async (_root, { id }, { viewer, cpq }) => readable(viewer, await cpq.quoteById.load(id)),
   },
   Partner: {
-    __resolveReference: (reference) => ({ id: reference.id }),
-    quotes: async (partner, { first, after }, { cpq }) =>
-      pageOf(await cpq.quotesByPartnerId.load(partner.id), first, after),
+    __resolveReference: (reference, { viewer }) => {
+      assertCanReadPartner(viewer, reference.id);
+      return { id: reference.id };
+    },
+    quotes: async (partner, { first, after }, { viewer, cpq }) => {
+      assertCanReadPartner(viewer, partner.id);
+      return pageOf(await cpq.quotesByPartnerId.load(partner.id), first, after);
+    },
   },
   QuoteConnection: {
     edges: (page) => connectionOf(page).edges,
@@ -16,7 +29,8 @@ export const resolvers: Resolvers = {
     totalCount: (page) => page.totalCount,
   },
   Quote: {
-    __resolveReference: (reference, { cpq }) => cpq.quoteById.load(reference.id),
+    __resolveReference: async (reference, { viewer, cpq }) =>
+      readable(viewer, await cpq.quoteById.load(reference.id)),
     partner: (quote) => ({ id: quote.partnerId }),
     lines: (quote, _args, { cpq }) => cpq.linesByQuoteId.load(quote.id),
   },

@@ -53,7 +53,9 @@ export type PartnerTier =
 
 export type Query = {
   __typename?: 'Query';
-  /** A partner by id, or null when there is none. */
+  /** The partner of the signed-in user. */
+  me: Maybe<Partner>;
+  /** A partner by id, or null when there is none. Partner users may read only their own partner (else FORBIDDEN); channel managers may read any. */
   partner: Maybe<Partner>;
 };
 
@@ -193,6 +195,7 @@ export type PartnerResolvers<ContextType = PartnersContext, ParentType extends R
 }>;
 
 export type QueryResolvers<ContextType = PartnersContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  me?: Resolver<Maybe<ResolversTypes['Partner']>, ParentType, ContextType>;
   partner?: Resolver<Maybe<ResolversTypes['Partner']>, ParentType, ContextType, RequireFields<QueryPartnerArgs, 'id'>>;
 }>;
 
