@@ -1,12 +1,12 @@
 import type { AxiosInstance } from 'axios';
 
 /**
- * How a legacy system wants its calls authorized. `invalidate` is called after a 401: the client
- * then asks for headers once more and retries the call once.
+ * How a legacy system wants its calls authorized. `invalidate` is called after a 401 with the headers
+ * that were rejected: the client then asks for headers once more and retries the call once.
  */
 export interface LegacyAuth {
   headers(): Promise<Record<string, string>>;
-  invalidate(): void;
+  invalidate(rejected: Record<string, string>): void;
 }
 
 /** A fixed header, such as the PRM's `Authorization: prm-key <key>`. */
@@ -27,6 +27,8 @@ export interface ClientCredentialsOptions {
  */
 export function clientCredentialsAuth(http: AxiosInstance, options: ClientCredentialsOptions): LegacyAuth {
   let token: Promise<string> | undefined;
+  /** The token in use; undefined while none is, or while a new one is being fetched. */
+  let issued: string | undefined;
 
   async function fetchToken(): Promise<string> {
     const body = new URLSearchParams({
@@ -60,13 +62,22 @@ export function clientCredentialsAuth(http: AxiosInstance, options: ClientCreden
     async headers() {
       if (!token) {
         token = fetchToken();
-        token.catch(() => {
-          token = undefined;
-        });
+        token.then(
+          (accessToken) => {
+            issued = accessToken;
+          },
+          () => {
+            token = undefined;
+          },
+        );
       }
       return { authorization: `Bearer ${await token}` };
     },
-    invalidate() {
+    invalidate(rejected) {
+      // When a token expires, every call in flight with it gets a 401. Only the first may drop it:
+      // the others would throw away the new token request it started and each start their own.
+      if (issued === undefined || rejected.authorization !== `Bearer ${issued}`) return;
+      issued = undefined;
       token = undefined;
     },
   };

@@ -125,12 +125,10 @@ export function createLegacyHttpClient(options: LegacyClientOptions): LegacyHttp
 
   /** One call as the breaker sees it: a malformed body is a failure of the system, like a 503. */
   async function send(operation: string, config: AxiosRequestConfig, decode: Decode): Promise<unknown> {
-    let response = await axiosInstance.request<string>({
-      ...config,
-      headers: { ...(await auth?.headers()) },
-    });
+    const headers = { ...(await auth?.headers()) };
+    let response = await axiosInstance.request<string>({ ...config, headers });
     if (response.status === 401 && auth) {
-      auth.invalidate();
+      auth.invalidate(headers);
       response = await axiosInstance.request<string>({ ...config, headers: { ...(await auth.headers()) } });
     }
     if (response.status >= 400) {
