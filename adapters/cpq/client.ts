@@ -5,6 +5,7 @@ import {
   clientCredentialsAuth,
   createLegacyHttpClient,
   type LegacyHttpClient,
+  UpstreamError,
 } from '../http';
 import { toProduct, toQuote, toQuoteLine } from './mappers';
 import {
@@ -88,8 +89,17 @@ export function createCpqAdapter(config: CpqConfig): CpqAdapter {
     });
     const records = [...page.records];
     for (let pages = 1; page.nextRecordsUrl; pages += 1) {
-      if (pages >= MAX_QUERY_PAGES)
-        throw new Error(`cpq query ${operation} exceeded ${MAX_QUERY_PAGES} pages`);
+      if (pages >= MAX_QUERY_PAGES) {
+        throw new UpstreamError(
+          'UPSTREAM_BAD_RESPONSE',
+          `cpq query returned more than ${MAX_QUERY_PAGES} pages`,
+          {
+            system: 'cpq',
+            operation,
+            breaker: 'closed',
+          },
+        );
+      }
       page = await http.request({ operation, path: page.nextRecordsUrl, schema: queryResultSchema });
       records.push(...page.records);
     }

@@ -169,8 +169,8 @@ export function createLegacyHttpClient(options: LegacyClientOptions): LegacyHttp
 
   function toUpstreamError(operation: string, error: unknown): UpstreamError {
     if (error instanceof UpstreamError) return error;
+    // An open breaker (opossum's EOPENBREAKER) and anything unrecognised fall through to UNAVAILABLE.
     const code = (error as { code?: string } | undefined)?.code;
-    if (code === 'EOPENBREAKER') return fail('UPSTREAM_UNAVAILABLE', operation);
     if (isAxiosError(error)) {
       const axiosError = error as AxiosError;
       if (axiosError.code === 'ECONNABORTED' || axiosError.code === 'ETIMEDOUT')
