@@ -59,8 +59,40 @@ const envSchema = z
     AUTH_DISABLED: flag.default(false),
     AUTH_DISABLED_PARTNER_ID: z.string().min(1).default('P-00001'),
     IDENTITY_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEV_IDENTITY_SECRET),
+    GATEWAY_REQUEST_TIMEOUT_MS: positiveMs.default(10_000),
+    SUBGRAPH_TIMEOUT_MS: positiveMs.default(5000),
+    SUBGRAPH_BREAKER_ERROR_THRESHOLD_PERCENT: z.coerce.number().int().min(1).max(100).default(50),
+    SUBGRAPH_BREAKER_VOLUME_THRESHOLD: z.coerce.number().int().min(1).default(5),
+    SUBGRAPH_BREAKER_RESET_MS: positiveMs.default(10_000),
+    LIMIT_MAX_DEPTH: z.coerce.number().int().min(1).default(10),
+    LIMIT_MAX_ALIASES: z.coerce.number().int().min(0).default(15),
+    LIMIT_MAX_DIRECTIVES: z.coerce.number().int().min(0).default(20),
+    LIMIT_MAX_TOKENS: z.coerce.number().int().min(10).default(2000),
+    LIMIT_MAX_COST: z.coerce.number().int().min(1).default(5000),
+    BODY_LIMIT_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(100 * 1024),
+    PERSISTED_QUERIES: z
+      .enum(['apq', 'safelist', 'off'], { message: 'must be apq, safelist or off' })
+      .default('apq'),
+    SAFELIST_MANIFEST: z.string().min(1).optional(),
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+      .optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    DRAIN_TIMEOUT_MS: positiveMs.default(10_000),
   })
   .superRefine((env, context) => {
+    if (env.PERSISTED_QUERIES === 'safelist' && !env.SAFELIST_MANIFEST) {
+      context.addIssue({
+        code: 'custom',
+        path: ['SAFELIST_MANIFEST'],
+        message: 'is required when PERSISTED_QUERIES=safelist',
+      });
+    }
     if (env.NODE_ENV !== 'production') return;
     const refuse = (path: string, message: string) =>
       context.addIssue({ code: 'custom', path: [path], message });

@@ -1,4 +1,7 @@
 export { createRequestVerifier, type AuthConfig } from './auth';
 export type { GatewayContext } from './context';
-export { startGateway, type GatewayConfig } from './server';
+export { DEFAULT_LIMITS, type LimitsConfig } from './limits';
+export { loadSafelist, RedisKeyValueCache, sha256 } from './persisted-queries';
+export { startGateway, type GatewayConfig, type RunningGateway } from './server';
+export type { SubgraphResilienceOptions } from './subgraph-data-source';
 export { applyApolloTelemetryPolicy } from './telemetry';

@@ -1,13 +1,24 @@
-import { readFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { expressMiddleware } from '@as-integrations/express5';
-import express from 'express';
+import express, { type ErrorRequestHandler } from 'express';
+import type { GraphQLFormattedError } from 'graphql';
+import type { Logger } from 'pino';
+import { Registry } from 'prom-client';
 import { listen, type RunningServer } from '../runtime';
 import { createRequestVerifier, type AuthConfig } from './auth';
 import type { GatewayContext } from './context';
-import { IdentityForwardingDataSource } from './identity-forwarding';
+import { healthRouter } from './health';
+import { formatLimitError, limitProtections, type LimitsConfig } from './limits';
+import { requestLoggingPlugin } from './logging';
+import { createGatewayMetrics } from './metrics';
+import { safelistMiddleware } from './persisted-queries';
+import { SubgraphDataSource, type SubgraphResilienceOptions } from './subgraph-data-source';
+import { supergraphFromFile } from './supergraph-source';
 import { applyApolloTelemetryPolicy } from './telemetry';
 
 export interface GatewayConfig {
@@ -20,40 +31,188 @@ export interface GatewayConfig {
   auth: AuthConfig;
   /** HMAC secret shared with the subgraphs for the forwarded identity. */
   identitySecret: string;
+  production: boolean;
+  limits: LimitsConfig;
+  subgraphResilience: SubgraphResilienceOptions;
+  /** Time budget of one client request; becomes the deadline passed to subgraphs. */
+  requestTimeoutMs: number;
+  bodyLimitBytes: number;
+  persistedQueries:
+    | { mode: 'apq'; cache?: KeyValueCache<string> }
+    | { mode: 'safelist'; safelist: Map<string, string> }
+    | { mode: 'off' };
+  logger: Logger;
+  drainTimeoutMs: number;
+  supergraphPollIntervalMs?: number;
 }
 
-/** The partner-facing gateway: Apollo Gateway over the checked-in supergraph, served at /graphql. */
-export async function startGateway(config: GatewayConfig): Promise<RunningServer> {
+export interface RunningGateway extends RunningServer {
+  metricsRegistry: Registry;
+  /** Resolves after the next supergraph reload attempt: true if the new one is serving. */
+  nextSupergraphReload(): Promise<boolean>;
+}
+
+const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
+const PASSED_THROUGH_CODES = new Set([
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'CONFLICT',
+  'UPSTREAM_UNAVAILABLE',
+  'UPSTREAM_TIMEOUT',
+  'UPSTREAM_RATE_LIMITED',
+  'UPSTREAM_BAD_RESPONSE',
+  'QUERY_LIMIT_EXCEEDED',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+/**
+ * The last word on what a client sees: limit refusals get their code, known codes pass with the
+ * extensions clients rely on, anything else becomes INTERNAL without details. The gateway's own
+ * `serviceName` stays (it tells a frontend which part of the graph failed).
+ */
+function formatGatewayError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const limit = formatLimitError(formatted);
+  if (limit) return limit;
+  const { code, upstream, field, serviceName, limit: limitName, cost, maxCost } = formatted.extensions ?? {};
+  if (typeof code === 'string' && PASSED_THROUGH_CODES.has(code)) {
+    const extensions = Object.fromEntries(
+      Object.entries({ code, upstream, field, serviceName, limit: limitName, cost, maxCost }).filter(
+        ([, v]) => v !== undefined,
+      ),
+    );
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
+  }
+  return { message: 'Internal error', path: formatted.path, extensions: { code: 'INTERNAL' } };
+}
+
+/** The partner-facing gateway: Apollo Gateway over the supergraph file, served at /graphql. */
+export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
   applyApolloTelemetryPolicy(config.apolloTelemetry);
+  const metricsRegistry = new Registry();
+  const metrics = createGatewayMetrics(metricsRegistry);
+  const dataSources = new Map<string, SubgraphDataSource>();
+  const supergraph = supergraphFromFile(
+    config.supergraphPath,
+    config.logger,
+    config.supergraphPollIntervalMs,
+  );
+
   const gateway = new ApolloGateway({
-    supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
-    buildService: ({ name, url }) =>
-      new IdentityForwardingDataSource(config.subgraphUrls[name] ?? url ?? '', config.identitySecret),
+    supergraphSdl: supergraph.hook,
+    buildService: ({ name, url }) => {
+      const source = new SubgraphDataSource(
+        name,
+        config.subgraphUrls[name] ?? url ?? '',
+        config.identitySecret,
+        config.subgraphResilience,
+        metrics,
+      );
+      source.onBreakerChange((state) => {
+        metrics.setBreakerState(name, state);
+        config.logger.warn({ subgraph: name, breaker: state }, 'subgraph breaker changed state');
+      });
+      dataSources.set(name, source);
+      return source;
+    },
   });
+
   const verifyRequest = createRequestVerifier(config.auth);
+  const limits = limitProtections(config.limits);
+  const app = express();
+  app.disable('x-powered-by');
+  const running = await listen(app, config.port, config.host, { drainTimeoutMs: config.drainTimeoutMs });
+
   const server = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: false,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    introspection: !config.production,
+    csrfPrevention: true,
+    formatError: formatGatewayError,
+    validationRules: limits.validationRules,
+    parseOptions: { maxTokens: config.limits.maxTokens },
+    persistedQueries:
+      config.persistedQueries.mode === 'apq' ? { cache: config.persistedQueries.cache } : false,
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginDrainHttpServer({ httpServer: running.httpServer }),
+      ...limits.plugins,
+      metrics.plugin,
+      requestLoggingPlugin(config.logger),
+    ],
   });
   await server.start();
 
-  const app = express();
-  app.disable('x-powered-by');
-  app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
   app.use(
-    '/graphql',
-    express.json({ limit: '1mb' }),
-    expressMiddleware(server, {
-      context: async ({ req }) => ({ viewer: await verifyRequest(req.headers.authorization) }),
+    healthRouter({
+      supergraphLoaded: () => gateway.schema !== undefined,
+      subgraphs: () =>
+        [...dataSources.values()].map((source) => ({
+          name: source.subgraph,
+          url: source.url ?? '',
+          breaker: source.breakerState,
+        })),
+      probeTimeoutMs: 1000,
     }),
   );
-  const running = await listen(app, config.port, config.host);
+  app.get('/metrics', async (_req, res) => {
+    res.type(metricsRegistry.contentType).send(await metricsRegistry.metrics());
+  });
+  const graphqlMiddleware = [
+    express.json({ limit: config.bodyLimitBytes }),
+    ...(config.persistedQueries.mode === 'safelist'
+      ? [safelistMiddleware(config.persistedQueries.safelist)]
+      : []),
+    expressMiddleware(server, {
+      context: async ({ req, res }) => {
+        const clientRequestId = req.get('x-request-id');
+        const requestId =
+          clientRequestId && REQUEST_ID_PATTERN.test(clientRequestId) ? clientRequestId : randomUUID();
+        res.setHeader('x-request-id', requestId);
+        return {
+          viewer: await verifyRequest(req.headers.authorization),
+          requestId,
+          deadline: Date.now() + config.requestTimeoutMs,
+          traceparent: req.get('traceparent'),
+        };
+      },
+    }),
+  ];
+  app.use('/graphql', ...graphqlMiddleware);
+  const bodyErrors: ErrorRequestHandler = (error, _req, res, next) => {
+    const status = (error as { status?: number }).status;
+    if (status === 413) {
+      res.status(413).json({
+        errors: [
+          {
+            message: `Request body larger than ${config.bodyLimitBytes} bytes`,
+            extensions: { code: 'PAYLOAD_TOO_LARGE' },
+          },
+        ],
+      });
+    } else if (status === 400) {
+      res.status(400).json({
+        errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }],
+      });
+    } else {
+      next(error);
+    }
+  };
+  app.use(bodyErrors);
+
   return {
     ...running,
+    metricsRegistry,
+    nextSupergraphReload: () => supergraph.nextReload(),
     close: async () => {
-      await running.close();
       await server.stop();
+      await running.close();
     },
   };
 }

@@ -44,7 +44,8 @@ export function verifyIdentity(header: string | undefined, secret: string, now =
   if (!payload || !signature || extra !== undefined) return { problem: 'malformed' };
   const expected = hmac(secret, payload);
   const given = Buffer.from(signature, 'base64url');
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { problem: 'bad-signature' };
+  if (given.length !== expected.length || !timingSafeEqual(given, expected))
+    return { problem: 'bad-signature' };
   let parsed;
   try {
     parsed = signedPayloadSchema.safeParse(JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')));

@@ -9,4 +9,5 @@ export {
   type Role,
   type Viewer,
 } from './identity';
-export { listen, type RunningServer } from './listen';
+export { listen, type ListenOptions, type RunningServer } from './listen';
+export { createLogger, type Logger } from './logger';

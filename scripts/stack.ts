@@ -1,33 +1,21 @@
 import type { Env } from '../config';
-import type { AuthConfig } from '../gateway';
 import { DEFAULT_BREAKER_OPTIONS, type BreakerOptions } from '../adapters/http';
-import { startGateway } from '../gateway';
+import { startGateway, type RunningGateway } from '../gateway';
+import { gatewayConfigOf } from './gateway-config';
 import { DEFAULT_CPQ_OPTIONS, DEFAULT_PRM_OPTIONS, startLegacyStack, type LegacyStack } from '../legacy';
 import { startPartnersSubgraph, startQuotingSubgraph, type RunningSubgraph } from '../subgraphs';
-import type { RunningServer } from '../runtime';
 
 /**
  * The whole stack in one process, in dependency order: legacy stand-ins, subgraphs, gateway.
  * `npm start` and the end-to-end tests both go through here; tests pass port 0 everywhere.
  */
 export interface RunningStack {
+  gateway: RunningGateway;
+  /** Where each subgraph server listens (the gateway may be routed elsewhere by *_URL). */
+  subgraphServers: Record<string, string>;
   urls: { gateway: string; subgraphs: Record<string, string>; legacy: Record<string, string> };
   legacy?: LegacyStack;
   close(): Promise<void>;
-}
-
-function authConfigOf(env: Env): AuthConfig {
-  if (env.AUTH_DISABLED) {
-    // Trusted internal use only (config refuses it in production): every request acts as this viewer.
-    return {
-      mode: 'disabled',
-      viewer: { sub: 'auth-disabled', partnerId: env.AUTH_DISABLED_PARTNER_ID, roles: ['channel_manager'] },
-    };
-  }
-  const claims = { issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE };
-  return env.AUTH_JWKS_URL
-    ? { mode: 'jwks', jwksUrl: env.AUTH_JWKS_URL, ...claims }
-    : { mode: 'hs256', secret: env.AUTH_JWT_SECRET, ...claims };
 }
 
 export async function startStack(env: Env): Promise<RunningStack> {
@@ -82,17 +70,17 @@ export async function startStack(env: Env): Promise<RunningStack> {
       partners: env.PARTNERS_URL ?? `${partners.url}/graphql`,
       quoting: env.QUOTING_URL ?? `${quoting.url}/graphql`,
     };
-    const gateway: RunningServer = await startGateway({
+    const gatewayParts = gatewayConfigOf(env, {
       port: env.GATEWAY_PORT,
-      host: env.HOST,
       supergraphPath: env.SUPERGRAPH_PATH,
       subgraphUrls,
-      apolloTelemetry: env.APOLLO_TELEMETRY,
-      auth: authConfigOf(env),
-      identitySecret: env.IDENTITY_SECRET,
     });
+    started.push(gatewayParts);
+    const gateway = await startGateway(gatewayParts.config);
     started.push(gateway);
     return {
+      gateway,
+      subgraphServers: Object.fromEntries(subgraphs.map((subgraph) => [subgraph.name, subgraph.url])),
       urls: {
         gateway: `${gateway.url}/graphql`,
         subgraphs: subgraphUrls,

@@ -13,6 +13,7 @@ export function startTestStack(overrides: Record<string, string> = {}): Promise<
       CPQ_PORT: '0',
       PRM_PORT: '0',
       APOLLO_TELEMETRY: 'false',
+      LOG_LEVEL: 'silent',
       ...overrides,
     }),
   );

@@ -1,0 +1,54 @@
+import type { Router } from 'express';
+import express from 'express';
+import type { SubgraphBreakerState } from './subgraph-data-source';
+
+/**
+ * `GET /healthz`: the process is up. `GET /readyz`: the gateway can serve — the supergraph is
+ * loaded, every subgraph answers its own /healthz in time, and no subgraph breaker is open. The
+ * body lists each subgraph with its gateway breaker and the legacy breakers the subgraph reports,
+ * so an operator sees which legacy system is the problem.
+ */
+export interface ReadinessSources {
+  supergraphLoaded(): boolean;
+  subgraphs(): Array<{ name: string; url: string; breaker: SubgraphBreakerState }>;
+  probeTimeoutMs: number;
+}
+
+interface SubgraphReadiness {
+  name: string;
+  reachable: boolean;
+  breaker: SubgraphBreakerState;
+  legacy?: unknown;
+}
+
+async function probe(url: string, timeoutMs: number): Promise<{ reachable: boolean; legacy?: unknown }> {
+  const healthUrl = url.replace(/\/graphql\/?$/, '') + '/healthz';
+  try {
+    const response = await fetch(healthUrl, { signal: AbortSignal.timeout(timeoutMs) });
+    if (!response.ok) return { reachable: false };
+    const body = (await response.json()) as { legacy?: unknown };
+    return { reachable: true, legacy: body.legacy };
+  } catch {
+    return { reachable: false };
+  }
+}
+
+export function healthRouter(sources: ReadinessSources): Router {
+  const router = express.Router();
+  router.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
+  router.get('/readyz', async (_req, res) => {
+    const supergraphLoaded = sources.supergraphLoaded();
+    const subgraphs: SubgraphReadiness[] = await Promise.all(
+      sources.subgraphs().map(async (subgraph) => ({
+        name: subgraph.name,
+        breaker: subgraph.breaker,
+        ...(await probe(subgraph.url, sources.probeTimeoutMs)),
+      })),
+    );
+    const ready = supergraphLoaded && subgraphs.every((s) => s.reachable && s.breaker !== 'open');
+    res
+      .status(ready ? 200 : 503)
+      .json({ status: ready ? 'ready' : 'not ready', supergraphLoaded, subgraphs });
+  });
+  return router;
+}

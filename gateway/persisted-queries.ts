@@ -1,0 +1,100 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { KeyValueCache, KeyValueCacheSetOptions } from '@apollo/utils.keyvaluecache';
+import type { RequestHandler } from 'express';
+import type { Redis } from 'ioredis';
+import { z } from 'zod';
+
+/**
+ * Persisted queries, two ways:
+ * - APQ (automatic persisted queries): Apollo Server's own protocol; the hash -> query store is
+ *   Apollo's in-memory LRU, or Redis (so replicas share it) through RedisKeyValueCache below.
+ * - Safelist: only operations in a committed manifest (Apollo's persisted query manifest format)
+ *   run. A client sends the id (`extensions.persistedQuery.sha256Hash`) or the exact query text;
+ *   anything else is refused with PERSISTED_QUERY_NOT_IN_SAFELIST before it is parsed.
+ */
+export class RedisKeyValueCache implements KeyValueCache<string> {
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix = 'partner-graph:apq:',
+  ) {}
+
+  async get(key: string): Promise<string | undefined> {
+    return (await this.redis.get(this.prefix + key)) ?? undefined;
+  }
+
+  async set(key: string, value: string, options?: KeyValueCacheSetOptions): Promise<void> {
+    if (options?.ttl)
+      await this.redis.set(this.prefix + key, value, 'EX', Math.max(1, Math.ceil(options.ttl)));
+    else await this.redis.set(this.prefix + key, value);
+  }
+
+  async delete(key: string): Promise<boolean> {
+    return (await this.redis.del(this.prefix + key)) > 0;
+  }
+}
+
+const manifestSchema = z.object({
+  format: z.literal('apollo-persisted-query-manifest'),
+  version: z.literal(1),
+  operations: z.array(
+    z.object({
+      id: z.string().regex(/^[a-f0-9]{64}$/),
+      name: z.string(),
+      type: z.string(),
+      body: z.string(),
+    }),
+  ),
+});
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+export function loadSafelist(manifestPath: string): Map<string, string> {
+  const manifest = manifestSchema.parse(JSON.parse(readFileSync(manifestPath, 'utf8')));
+  const byId = new Map<string, string>();
+  for (const operation of manifest.operations) {
+    if (sha256(operation.body) !== operation.id) {
+      throw new Error(
+        `safelist manifest: operation ${operation.name} has an id that is not the sha256 of its body`,
+      );
+    }
+    byId.set(operation.id, operation.body);
+  }
+  return byId;
+}
+
+function refuse(res: Parameters<RequestHandler>[1], message: string): void {
+  res.status(400).json({ errors: [{ message, extensions: { code: 'PERSISTED_QUERY_NOT_IN_SAFELIST' } }] });
+}
+
+/** Express middleware in front of Apollo Server: rewrites id-only requests, refuses the rest. */
+export function safelistMiddleware(safelist: Map<string, string>): RequestHandler {
+  return (req, res, next) => {
+    if (req.method !== 'POST' && req.method !== 'GET') return next();
+    const source = (req.method === 'POST' ? req.body : req.query) as Record<string, unknown> | undefined;
+    if (!source || typeof source !== 'object' || Array.isArray(source)) return next();
+    let extensions = source.extensions as { persistedQuery?: { sha256Hash?: unknown } } | string | undefined;
+    if (typeof extensions === 'string') {
+      try {
+        extensions = JSON.parse(extensions) as { persistedQuery?: { sha256Hash?: unknown } };
+      } catch {
+        extensions = undefined;
+      }
+    }
+    const id = typeof extensions === 'object' ? extensions?.persistedQuery?.sha256Hash : undefined;
+    const query = source.query;
+    if (typeof query === 'string') {
+      if (!safelist.has(sha256(query))) return refuse(res, 'This operation is not in the safelist');
+      return next();
+    }
+    if (typeof id === 'string' && safelist.has(id)) {
+      const body = safelist.get(id)!;
+      if (req.method === 'POST') (req.body as Record<string, unknown>).query = body;
+      else return refuse(res, 'Send safelisted operations by POST');
+      return next();
+    }
+    return refuse(res, 'Only safelisted operations are accepted; send a known persistedQuery id');
+  };
+}

@@ -1,0 +1,73 @@
+import { Redis } from 'ioredis';
+import type { Env } from '../config';
+import type { AuthConfig, GatewayConfig } from '../gateway';
+import { loadSafelist, RedisKeyValueCache } from '../gateway';
+import { createLogger } from '../runtime';
+
+/** Env -> the gateway's typed configuration; shared by `npm start` and `npm run gateway`. */
+export function authConfigOf(env: Env): AuthConfig {
+  if (env.AUTH_DISABLED) {
+    // Trusted internal use only (config refuses it in production): every request acts as this viewer.
+    return {
+      mode: 'disabled',
+      viewer: { sub: 'auth-disabled', partnerId: env.AUTH_DISABLED_PARTNER_ID, roles: ['channel_manager'] },
+    };
+  }
+  const claims = { issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE };
+  return env.AUTH_JWKS_URL
+    ? { mode: 'jwks', jwksUrl: env.AUTH_JWKS_URL, ...claims }
+    : { mode: 'hs256', secret: env.AUTH_JWT_SECRET, ...claims };
+}
+
+export interface GatewayConfigParts {
+  config: GatewayConfig;
+  /** Connections the configuration opened (Redis), closed after the gateway. */
+  close(): Promise<void>;
+}
+
+export function gatewayConfigOf(
+  env: Env,
+  overrides: Pick<GatewayConfig, 'port' | 'supergraphPath' | 'subgraphUrls'>,
+): GatewayConfigParts {
+  const redis = env.REDIS_URL
+    ? new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true })
+    : undefined;
+  const persistedQueries: GatewayConfig['persistedQueries'] =
+    env.PERSISTED_QUERIES === 'safelist'
+      ? { mode: 'safelist', safelist: loadSafelist(env.SAFELIST_MANIFEST!) }
+      : env.PERSISTED_QUERIES === 'apq'
+        ? { mode: 'apq', cache: redis ? new RedisKeyValueCache(redis) : undefined }
+        : { mode: 'off' };
+  return {
+    config: {
+      ...overrides,
+      host: env.HOST,
+      apolloTelemetry: env.APOLLO_TELEMETRY,
+      auth: authConfigOf(env),
+      identitySecret: env.IDENTITY_SECRET,
+      production: env.NODE_ENV === 'production',
+      limits: {
+        maxDepth: env.LIMIT_MAX_DEPTH,
+        maxAliases: env.LIMIT_MAX_ALIASES,
+        maxDirectives: env.LIMIT_MAX_DIRECTIVES,
+        maxTokens: env.LIMIT_MAX_TOKENS,
+        maxCost: env.LIMIT_MAX_COST,
+        blockFieldSuggestions: env.NODE_ENV === 'production',
+      },
+      subgraphResilience: {
+        timeoutMs: env.SUBGRAPH_TIMEOUT_MS,
+        errorThresholdPercentage: env.SUBGRAPH_BREAKER_ERROR_THRESHOLD_PERCENT,
+        volumeThreshold: env.SUBGRAPH_BREAKER_VOLUME_THRESHOLD,
+        resetTimeoutMs: env.SUBGRAPH_BREAKER_RESET_MS,
+      },
+      requestTimeoutMs: env.GATEWAY_REQUEST_TIMEOUT_MS,
+      bodyLimitBytes: env.BODY_LIMIT_BYTES,
+      persistedQueries,
+      logger: createLogger(env.LOG_LEVEL, 'gateway'),
+      drainTimeoutMs: env.DRAIN_TIMEOUT_MS,
+    },
+    close: async () => {
+      if (redis) await redis.quit().catch(() => redis.disconnect());
+    },
+  };
+}

@@ -1,0 +1,300 @@
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sha256 } from '../gateway';
+import type { RunningStack } from '../scripts/stack';
+import { graphqlAs, legacyCalls, resetLegacy, startTestStack, tokenFor } from './stack';
+import { startSubgraphProxy, type SubgraphProxy } from './subgraph-proxy';
+
+/** The gateway as a platform team runs it: limits, subgraph breakers, operations, schema reloads. */
+const root = path.resolve(__dirname, '..');
+
+async function waitUntil(condition: () => Promise<boolean> | boolean, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+describe('gateway', () => {
+  let stack: RunningStack;
+  let proxy: SubgraphProxy;
+  let token: string;
+  let supergraphPath: string;
+  const BREAKER_RESET_MS = 400;
+
+  beforeAll(async () => {
+    proxy = await startSubgraphProxy();
+    supergraphPath = path.join(mkdtempSync(path.join(os.tmpdir(), 'supergraph-')), 'supergraph.graphql');
+    copyFileSync(path.join(root, 'schema', 'supergraph.graphql'), supergraphPath);
+    stack = await startTestStack({
+      QUOTING_URL: `${proxy.url}/graphql`,
+      SUPERGRAPH_PATH: supergraphPath,
+      SUBGRAPH_TIMEOUT_MS: '300',
+      SUBGRAPH_BREAKER_VOLUME_THRESHOLD: '3',
+      SUBGRAPH_BREAKER_RESET_MS: String(BREAKER_RESET_MS),
+      BODY_LIMIT_BYTES: '4096',
+      LIMIT_MAX_DEPTH: '7',
+      LIMIT_MAX_ALIASES: '3',
+      LIMIT_MAX_DIRECTIVES: '3',
+      LIMIT_MAX_TOKENS: '300',
+      LIMIT_MAX_COST: '1000',
+    });
+    proxy.target = stack.subgraphServers.quoting!;
+    token = await tokenFor('P-00001');
+  });
+  afterAll(async () => {
+    await stack?.close();
+    await proxy?.close();
+  });
+
+  describe('limits', () => {
+    beforeEach(async () => resetLegacy(stack.urls.legacy.prm!));
+
+    it.each([
+      [
+        'depth',
+        '{ me { id } quote(id: "x") { partner { quotes { edges { node { lines { product { sku } } } } } } } }',
+      ],
+      ['aliases', '{ a: me { id } b: me { id } c: me { id } d: me { id } }'],
+      [
+        'directives',
+        '{ me { id @include(if: true) @include(if: true) name @skip(if: false) @skip(if: false) } }',
+      ],
+      ['tokens', `{ me { ${Array.from({ length: 400 }, () => 'id').join(' ')} } }`],
+      ['cost', '{ me { quotes(first: 100) { edges { node { lines { netTotal { amount currency } } } } } } }'],
+    ])(
+      'refuses a query over the %s limit with QUERY_LIMIT_EXCEEDED, before any legacy call',
+      async (limit, query) => {
+        const response = await graphqlAs(token, stack.urls.gateway, query);
+        expect(response.status).toBe(400);
+        expect(response.data).toBeUndefined();
+        expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_LIMIT_EXCEEDED', limit });
+        expect(await legacyCalls(stack.urls.legacy.prm!)).toEqual({});
+      },
+    );
+
+    it('counts list sizes in the cost: first: 10 passes where first: 100 is refused', async () => {
+      const query = (first: number) =>
+        `{ me { quotes(first: ${first}) { edges { node { lines { netTotal { amount } } } } } } }`;
+      expect((await graphqlAs(token, stack.urls.gateway, query(10))).errors).toBeUndefined();
+      expect((await graphqlAs(token, stack.urls.gateway, query(100))).errors?.[0]?.extensions?.limit).toBe(
+        'cost',
+      );
+    });
+
+    it('refuses a body over the size cap with 413', async () => {
+      const response = await fetch(stack.urls.gateway, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: `{ me { id } } # ${'x'.repeat(5000)}` }),
+      });
+      expect(response.status).toBe(413);
+      expect(
+        ((await response.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]!.extensions
+          .code,
+      ).toBe('PAYLOAD_TOO_LARGE');
+    });
+
+    it('refuses malformed JSON with 400 BAD_REQUEST', async () => {
+      const response = await fetch(stack.urls.gateway, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: '{"query": ',
+      });
+      expect(response.status).toBe(400);
+    });
+
+    it('prevents CSRF: a simple GET request without a preflight header is refused', async () => {
+      const response = await fetch(`${stack.urls.gateway}?query=${encodeURIComponent('{ me { id } }')}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(response.status).toBe(400);
+      expect(await response.text()).toMatch(/CSRF/i);
+    });
+  });
+
+  describe('automatic persisted queries', () => {
+    it('round-trips: unknown hash -> PERSISTED_QUERY_NOT_FOUND, then registered, then served by hash alone', async () => {
+      const query = `{ me { id name } } # apq ${Date.now()}`;
+      const extensions = { persistedQuery: { version: 1, sha256Hash: sha256(query) } };
+      const post = (body: Record<string, unknown>) =>
+        fetch(stack.urls.gateway, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify(body),
+        }).then(
+          (r) =>
+            r.json() as Promise<{
+              data?: { me: { id: string } };
+              errors?: Array<{ extensions: { code: string } }>;
+            }>,
+        );
+      expect((await post({ extensions })).errors?.[0]?.extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+      expect((await post({ query, extensions })).data?.me.id).toBe('P-00001');
+      expect((await post({ extensions })).data?.me.id).toBe('P-00001');
+    });
+  });
+
+  describe('subgraph resilience', () => {
+    const QUERY = '{ me { id name quotes(first: 2) { totalCount } } }';
+
+    afterEach(async () => {
+      proxy.mode = 'forward';
+      await waitUntil(async () => {
+        const response = await graphqlAs(token, stack.urls.gateway, QUERY);
+        return response.errors === undefined;
+      }, 5000);
+    });
+
+    it('returns the healthy subgraph data with UPSTREAM_UNAVAILABLE at the failed path, then fails fast once the breaker opens, and recovers', async () => {
+      proxy.mode = 'down';
+      const first = await graphqlAs<{ me: { id: string; name: string } | null; quote: unknown }>(
+        await tokenFor('P-00001'),
+        stack.urls.gateway,
+        '{ me { id name } quote(id: "a0Q000000000001AAA") { id } }',
+      );
+      expect(first.data?.me?.name).toBeTruthy();
+      expect(first.data?.quote).toBeNull();
+      expect(first.errors?.[0]).toMatchObject({
+        path: ['quote'],
+        extensions: {
+          code: 'UPSTREAM_UNAVAILABLE',
+          upstream: { subgraph: 'quoting' },
+          serviceName: 'quoting',
+        },
+      });
+
+      for (let i = 0; i < 3; i += 1) await graphqlAs(token, stack.urls.gateway, QUERY);
+      const ready = await fetch(stack.urls.gateway.replace('/graphql', '/readyz'));
+      expect(ready.status).toBe(503);
+      const readiness = (await ready.json()) as {
+        subgraphs: Array<{ name: string; breaker: string; reachable: boolean }>;
+      };
+      expect(readiness.subgraphs.find((s) => s.name === 'quoting')).toMatchObject({ breaker: 'open' });
+      expect(readiness.subgraphs.find((s) => s.name === 'partners')).toMatchObject({
+        breaker: 'closed',
+        reachable: true,
+      });
+
+      const before = proxy.requests;
+      const open = await graphqlAs(token, stack.urls.gateway, '{ quote(id: "a0Q000000000001AAA") { id } }');
+      expect(open.errors?.[0]?.extensions).toMatchObject({
+        code: 'UPSTREAM_UNAVAILABLE',
+        upstream: { breaker: 'open' },
+      });
+      expect(proxy.requests).toBe(before);
+
+      proxy.mode = 'forward';
+      await new Promise((resolve) => setTimeout(resolve, BREAKER_RESET_MS + 50));
+      const recovered = await graphqlAs(token, stack.urls.gateway, QUERY);
+      expect(recovered.errors).toBeUndefined();
+      expect(proxy.requests).toBeGreaterThan(before);
+      expect((await fetch(stack.urls.gateway.replace('/graphql', '/readyz'))).status).toBe(200);
+    });
+
+    it('answers UPSTREAM_TIMEOUT when a subgraph is slower than its timeout', async () => {
+      proxy.mode = 'slow';
+      proxy.slowMs = 1500;
+      const started = Date.now();
+      const response = await graphqlAs<{ me: { id: string } | null; quote: unknown }>(
+        token,
+        stack.urls.gateway,
+        '{ me { id } quote(id: "a0Q000000000001AAA") { id } }',
+      );
+      expect(Date.now() - started).toBeLessThan(proxy.slowMs);
+      expect(response.data?.me?.id).toBe('P-00001');
+      expect(response.errors?.[0]?.extensions).toMatchObject({
+        code: 'UPSTREAM_TIMEOUT',
+        upstream: { subgraph: 'quoting' },
+      });
+    });
+  });
+
+  describe('operations', () => {
+    it('serves /healthz and a ready /readyz', async () => {
+      const base = stack.urls.gateway.replace('/graphql', '');
+      expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ status: 'ok' });
+      const ready = await fetch(`${base}/readyz`);
+      expect(ready.status).toBe(200);
+      const body = (await ready.json()) as {
+        supergraphLoaded: boolean;
+        subgraphs: Array<{ name: string; reachable: boolean }>;
+      };
+      expect(body.supergraphLoaded).toBe(true);
+      expect(body.subgraphs.map((s) => s.name).sort()).toEqual(['partners', 'quoting']);
+      expect(body.subgraphs.every((s) => s.reachable)).toBe(true);
+    });
+
+    it('exposes Prometheus metrics by operation name, error code, subgraph fetch and breaker state', async () => {
+      await graphqlAs(
+        token,
+        stack.urls.gateway,
+        'query MetricsProbe { me { id quotes(first: 1) { totalCount } } }',
+      );
+      await graphqlAs(token, stack.urls.gateway, '{ partner(id: "P-00002") { id } }');
+      const metrics = await (await fetch(stack.urls.gateway.replace('/graphql', '/metrics'))).text();
+      expect(metrics).toMatch(/gateway_requests_total\{operation="MetricsProbe",outcome="ok"\} [1-9]/);
+      expect(metrics).toMatch(/gateway_errors_total\{code="FORBIDDEN"\} [1-9]/);
+      expect(metrics).toMatch(/gateway_request_duration_seconds_count\{operation="MetricsProbe"\} [1-9]/);
+      expect(metrics).toMatch(
+        /gateway_subgraph_fetch_duration_seconds_count\{subgraph="quoting",outcome="ok"\} [1-9]/,
+      );
+    });
+
+    it('echoes a client request id, or makes one', async () => {
+      const post = (headers: Record<string, string>) =>
+        fetch(stack.urls.gateway, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers },
+          body: JSON.stringify({ query: '{ me { id } }' }),
+        });
+      expect((await post({ 'x-request-id': 'req-123' })).headers.get('x-request-id')).toBe('req-123');
+      expect((await post({ 'x-request-id': 'bad id with spaces' })).headers.get('x-request-id')).toMatch(
+        /^[0-9a-f-]{36}$/,
+      );
+    });
+
+    it('allows introspection outside production', async () => {
+      const response = await graphqlAs<{ __schema: { queryType: { name: string } } }>(
+        token,
+        stack.urls.gateway,
+        '{ __schema { queryType { name } } }',
+      );
+      expect(response.data?.__schema.queryType.name).toBe('Query');
+    });
+  });
+
+  describe('schema lifecycle', () => {
+    const DESCRIPTION = '{ __type(name: "PartnerTier") { description } }';
+    const description = async () =>
+      (await graphqlAs<{ __type: { description: string } }>(token, stack.urls.gateway, DESCRIPTION)).data
+        ?.__type.description;
+
+    it('hot-reloads a changed supergraph, and keeps serving the old one when the new one is broken', async () => {
+      const original = readFileSync(supergraphPath, 'utf8');
+      expect(await description()).toBe('Partner program tiers, lowest first.');
+
+      const reloaded = stack.gateway.nextSupergraphReload();
+      writeFileSync(
+        supergraphPath,
+        original.replace('Partner program tiers, lowest first.', 'Tiers, reloaded.'),
+      );
+      expect(await reloaded).toBe(true);
+      expect(await description()).toBe('Tiers, reloaded.');
+
+      const broken = stack.gateway.nextSupergraphReload();
+      writeFileSync(supergraphPath, 'type Query { this is not a supergraph');
+      expect(await broken).toBe(false);
+      expect(await description()).toBe('Tiers, reloaded.');
+      expect(
+        (await graphqlAs<{ me: { id: string } }>(token, stack.urls.gateway, '{ me { id } }')).data?.me.id,
+      ).toBe('P-00001');
+
+      const restored = stack.gateway.nextSupergraphReload();
+      writeFileSync(supergraphPath, original);
+      expect(await restored).toBe(true);
+    });
+  });
+});

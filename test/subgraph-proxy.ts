@@ -1,0 +1,52 @@
+import http from 'node:http';
+import { listen, type RunningServer } from '../runtime';
+
+/**
+ * A switchable stand-in between the gateway and one real subgraph: forwards requests, or fails
+ * them (connection reset) or holds them (slow), and counts what reached it — so tests can see that
+ * an open breaker makes no call at all.
+ */
+export interface SubgraphProxy extends RunningServer {
+  /** Base URL of the real subgraph server (no path); requests keep their path. */
+  target: string;
+  mode: 'forward' | 'down' | 'slow';
+  slowMs: number;
+  requests: number;
+}
+
+export async function startSubgraphProxy(): Promise<SubgraphProxy> {
+  const state = { target: '', mode: 'forward' as SubgraphProxy['mode'], slowMs: 2000, requests: 0 };
+  const handler: http.RequestListener = (req, res) => {
+    state.requests += 1;
+    if (state.mode === 'down') {
+      req.socket.destroy();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', async () => {
+      if (state.mode === 'slow') await new Promise((resolve) => setTimeout(resolve, state.slowMs));
+      if (res.destroyed) return;
+      try {
+        const headers = Object.fromEntries(
+          Object.entries(req.headers).filter(
+            ([name]) => !['host', 'connection', 'content-length'].includes(name),
+          ),
+        ) as Record<string, string>;
+        const upstream = await fetch(state.target + req.url, {
+          method: req.method,
+          headers,
+          body: req.method === 'GET' ? undefined : Buffer.concat(chunks),
+        });
+        res.writeHead(upstream.status, {
+          'content-type': upstream.headers.get('content-type') ?? 'application/json',
+        });
+        res.end(Buffer.from(await upstream.arrayBuffer()));
+      } catch {
+        res.destroy();
+      }
+    });
+  };
+  const running = await listen(handler, 0);
+  return Object.assign(state, running);
+}
