@@ -39,6 +39,10 @@ export const DEFAULT_LIMITS: LimitsConfig = {
 
 const DEFAULT_LIST_SIZE = 10;
 
+/** Introspection costs what the schema's size makes it, not data; it is off in production anyway. */
+const introspectionEstimator: ComplexityEstimator = ({ field }) =>
+  field.name === '__schema' || field.name === '__type' ? 0 : undefined;
+
 const listSizeEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
   const first = args.first;
   if (typeof first === 'number' && first >= 0) return 1 + first * childComplexity;
@@ -64,7 +68,11 @@ function costLimitPlugin(maxCost: number): ApolloServerPlugin<GatewayContext> {
             query: document,
             operationName: request.operationName,
             variables: request.variables,
-            estimators: [listSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
+            estimators: [
+              introspectionEstimator,
+              listSizeEstimator,
+              simpleEstimator({ defaultComplexity: 1 }),
+            ],
           });
           if (cost > maxCost) {
             throw limitExceeded(`Query cost ${cost} exceeds the limit of ${maxCost}`, 'cost', {

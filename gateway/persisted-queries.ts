@@ -91,8 +91,10 @@ export function safelistMiddleware(safelist: Map<string, string>): RequestHandle
     }
     if (typeof id === 'string' && safelist.has(id)) {
       const body = safelist.get(id)!;
-      if (req.method === 'POST') (req.body as Record<string, unknown>).query = body;
-      else return refuse(res, 'Send safelisted operations by POST');
+      if (req.method !== 'POST') return refuse(res, 'Send safelisted operations by POST');
+      // Apollo Server's own APQ is off in this mode; the id has been resolved here.
+      const { persistedQuery: _resolved, ...otherExtensions } = extensions as Record<string, unknown>;
+      Object.assign(req.body as Record<string, unknown>, { query: body, extensions: otherExtensions });
       return next();
     }
     return refuse(res, 'Only safelisted operations are accepted; send a known persistedQuery id');

@@ -13,6 +13,7 @@ import { listen, type RunningServer } from '../runtime';
 import { createRequestVerifier, type AuthConfig } from './auth';
 import type { GatewayContext } from './context';
 import { healthRouter } from './health';
+import { createExplorerRouter } from './explorer';
 import { formatLimitError, limitProtections, type LimitsConfig } from './limits';
 import { requestLoggingPlugin } from './logging';
 import { createGatewayMetrics } from './metrics';
@@ -184,6 +185,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       },
     }),
   ];
+  // The explorer needs introspection for its docs, which production refuses.
+  if (!config.production) app.use(createExplorerRouter());
   app.use('/graphql', ...graphqlMiddleware);
   const bodyErrors: ErrorRequestHandler = (error, _req, res, next) => {
     const status = (error as { status?: number }).status;

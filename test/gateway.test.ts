@@ -256,6 +256,20 @@ describe('gateway', () => {
       );
     });
 
+    it('serves the offline explorer to browsers at /graphql, and lets its schema query through the limits', async () => {
+      const page = await fetch(stack.urls.gateway, { headers: { accept: 'text/html' } });
+      expect(page.status).toBe(200);
+      expect(await page.text()).toMatch(/explorer\/assets/);
+      const { getIntrospectionQuery } = await import('graphql');
+      const response = await graphqlAs<{ __schema: unknown }>(
+        token,
+        stack.urls.gateway,
+        getIntrospectionQuery(),
+      );
+      expect(response.errors).toBeUndefined();
+      expect(response.data?.__schema).toBeDefined();
+    });
+
     it('allows introspection outside production', async () => {
       const response = await graphqlAs<{ __schema: { queryType: { name: string } } }>(
         token,
