@@ -225,6 +225,11 @@ describe('gateway', () => {
       expect(body.supergraphLoaded).toBe(true);
       expect(body.subgraphs.map((s) => s.name).sort()).toEqual(['partners', 'quoting']);
       expect(body.subgraphs.every((s) => s.reachable)).toBe(true);
+      const quoting = body.subgraphs.find((s) => s.name === 'quoting') as unknown as {
+        legacy: Record<string, Record<string, string>>;
+      };
+      expect(Object.keys(quoting.legacy)).toEqual(['cpq']);
+      expect(Object.values(quoting.legacy.cpq!).every((state) => state === 'closed')).toBe(true);
     });
 
     it('exposes Prometheus metrics by operation name, error code, subgraph fetch and breaker state', async () => {

@@ -22,6 +22,8 @@ export interface SubgraphDefinition<TContext extends object> {
   /** The subgraph's generated `Resolvers` type, checked where it is written. */
   resolvers: object;
   createContext(viewer: Viewer): TContext;
+  /** Breaker states of the legacy systems behind this subgraph, for the gateway's /readyz. */
+  legacyHealth(): Record<string, Record<string, string>>;
 }
 
 export interface SubgraphHostOptions {
@@ -52,7 +54,11 @@ export async function startSubgraph<TContext extends object>(
   await server.start();
   const app = express();
   app.disable('x-powered-by');
-  app.get('/healthz', (_req, res) => void res.json({ status: 'ok', subgraph: definition.name }));
+  app.get(
+    '/healthz',
+    (_req, res) =>
+      void res.json({ status: 'ok', subgraph: definition.name, legacy: definition.legacyHealth() }),
+  );
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),

@@ -28,6 +28,7 @@ export async function startPartnersSubgraph(config: PartnersSubgraphConfig): Pro
       typeDefs,
       resolvers,
       createContext: (viewer) => ({ viewer, prm: prm.createLoaders() }),
+      legacyHealth: () => ({ prm: prm.http.breakerStates() }),
     },
     { port: config.port, identitySecret: config.identitySecret },
   );

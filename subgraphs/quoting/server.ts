@@ -28,6 +28,7 @@ export async function startQuotingSubgraph(config: QuotingSubgraphConfig): Promi
       typeDefs,
       resolvers,
       createContext: (viewer) => ({ viewer, cpq: cpq.createLoaders() }),
+      legacyHealth: () => ({ cpq: cpq.http.breakerStates() }),
     },
     { port: config.port, identitySecret: config.identitySecret },
   );
