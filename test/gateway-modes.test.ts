@@ -188,3 +188,53 @@ describe('npm run gateway (standalone, any supergraph)', () => {
     }
   });
 });
+
+describe('APQ shared through Redis', () => {
+  const stacks: RunningStack[] = [];
+
+  afterAll(async () => {
+    await Promise.all(stacks.map((stack) => stack.close()));
+  });
+
+  it('serves, on a second replica, a query registered on the first', async () => {
+    for (let i = 0; i < 2; i += 1) stacks.push(await startTestStack({ REDIS_URL: 'redis://127.0.0.1:6379' }));
+    const query = `{ me { id } } # shared ${Date.now()} ${Math.random()}`;
+    const extensions = { persistedQuery: { version: 1, sha256Hash: sha256(query) } };
+    const token = await tokenFor();
+    const post = (url: string, body: Record<string, unknown>) =>
+      fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(body),
+      }).then(
+        (r) =>
+          r.json() as Promise<{
+            data?: { me: { id: string } };
+            errors?: Array<{ extensions: { code: string } }>;
+          }>,
+      );
+    expect((await post(stacks[1]!.urls.gateway, { extensions })).errors?.[0]?.extensions.code).toBe(
+      'PERSISTED_QUERY_NOT_FOUND',
+    );
+    expect((await post(stacks[0]!.urls.gateway, { query, extensions })).data?.me.id).toBe('P-00001');
+    expect((await post(stacks[1]!.urls.gateway, { extensions })).data?.me.id).toBe('P-00001');
+  });
+});
+
+describe('graceful shutdown', () => {
+  it('lets an in-flight request finish before the gateway closes', async () => {
+    const stack = await startTestStack();
+    await fetch(`${stack.urls.legacy.prm}/__faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ latencyMs: 400 }),
+    });
+    const inFlight = graphqlAs<{ me: { id: string } }>(await tokenFor(), stack.urls.gateway, '{ me { id } }');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const closing = stack.close();
+    const response = await inFlight;
+    await closing;
+    expect(response.data?.me.id).toBe('P-00001');
+    await expect(fetch(stack.urls.gateway.replace('/graphql', '/healthz'))).rejects.toThrow();
+  });
+});
