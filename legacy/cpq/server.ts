@@ -20,6 +20,7 @@ export interface CpqOptions {
 export const API_BASE = '/services/data/v60.0';
 
 type SObjectRecord = { Id: string } & Record<string, unknown>;
+const NUMERIC_VALUE = /^-?\d+(?:\.\d+)?$/;
 
 function sfError(res: Response, status: number, errorCode: string, message: string): void {
   res.status(status).json([{ message, errorCode }]);
@@ -160,6 +161,7 @@ export function createCpqApp(dataset: Dataset, options: CpqOptions): { app: Expr
     const unknownField = [
       ...(query.fields === 'COUNT' ? [] : query.fields),
       ...query.where.map((c) => c.field),
+      ...(query.orderBy ? [query.orderBy.field] : []),
     ].find((field) => !(field in sample));
     if (unknownField) {
       sfError(res, 400, 'INVALID_FIELD', `No such column '${unknownField}' on entity '${query.object}'`);
@@ -169,7 +171,12 @@ export function createCpqApp(dataset: Dataset, options: CpqOptions): { app: Expr
     if (query.orderBy) {
       const { field, direction } = query.orderBy;
       const sign = direction === 'DESC' ? -1 : 1;
-      matched = [...matched].sort((a, b) => sign * String(a[field]).localeCompare(String(b[field])));
+      // Amounts travel as decimal strings here, but Salesforce orders number and currency columns by value.
+      const byValue = rows.every((row) => NUMERIC_VALUE.test(String(row[field])));
+      const compare = byValue
+        ? (a: SObjectRecord, b: SObjectRecord) => Number(a[field]) - Number(b[field])
+        : (a: SObjectRecord, b: SObjectRecord) => String(a[field]).localeCompare(String(b[field]));
+      matched = [...matched].sort((a, b) => sign * compare(a, b));
     }
     matched = matched.slice(
       query.offset ?? 0,

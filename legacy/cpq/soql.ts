@@ -33,6 +33,7 @@ const QUERY_PATTERN = new RegExp(
 );
 const STRING_LITERAL = "'((?:[^'\\\\]|\\\\.)*)'";
 const CONDITION_PATTERN = new RegExp(`^(${IDENT})\\s*(=|!=|IN)\\s*(.+)$`, 'is');
+const IN_LIST_PATTERN = new RegExp(`^\\(\\s*${STRING_LITERAL}(?:\\s*,\\s*${STRING_LITERAL})*\\s*\\)$`, 's');
 
 function unescape(literal: string): string {
   return literal.replace(/\\(.)/g, '$1');
@@ -41,12 +42,10 @@ function unescape(literal: string): string {
 function parseValues(operator: string, raw: string): string[] {
   const trimmed = raw.trim();
   if (operator.toUpperCase() === 'IN') {
-    const list = /^\((.*)\)$/s.exec(trimmed);
-    if (!list || list[1] === undefined)
-      throw new SoqlError(`IN expects a parenthesised list, got: ${trimmed}`);
-    const values = [...list[1].matchAll(new RegExp(STRING_LITERAL, 'g'))].map((m) => unescape(m[1] ?? ''));
-    if (values.length === 0) throw new SoqlError('IN list is empty');
-    return values;
+    // Validated whole first: picking the literals out of an unchecked list would drop an unquoted value.
+    if (!IN_LIST_PATTERN.test(trimmed))
+      throw new SoqlError(`IN expects a parenthesised list of quoted strings, got: ${trimmed}`);
+    return [...trimmed.matchAll(new RegExp(STRING_LITERAL, 'g'))].map((m) => unescape(m[1] ?? ''));
   }
   const single = new RegExp(`^${STRING_LITERAL}$`, 's').exec(trimmed);
   if (!single) throw new SoqlError(`expected a quoted string, got: ${trimmed}`);
