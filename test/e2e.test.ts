@@ -90,7 +90,7 @@ describe('end to end through the gateway', () => {
   function seededQuotesOf(partnerId: string) {
     return stack
       .legacy!.dataset.quotes.filter((quote) => quote.SBQQ__Partner__c === partnerId)
-      .sort((a, b) => b.Name.localeCompare(a.Name));
+      .sort((a, b) => b.CreatedDate.localeCompare(a.CreatedDate) || b.Name.localeCompare(a.Name));
   }
 
   it("joins a partner from the PRM with its quotes from the CPQ, matching the stand-ins' records", async () => {
@@ -170,6 +170,57 @@ describe('end to end through the gateway', () => {
     expect(await legacyCalls(prmUrl)).toEqual({ 'GET /api/objects/v1/Account': 1 });
     const cpqCalls = await legacyCalls(cpqUrl);
     expect(cpqCalls['GET /services/data/v60.0/query']).toBe(2);
+  });
+
+  it('filters quotes by status and creation date, and sorts them by net total', async () => {
+    const token = await tokenFor('P-00005');
+    const seeded = seededQuotesOf('P-00005');
+    const accepted = seeded.filter(
+      (quote) => quote.SBQQ__Status__c === 'Accepted' || quote.SBQQ__Status__c === 'Draft',
+    );
+    const byStatus = await graphqlAs<PartnerData>(
+      token,
+      stack.urls.gateway,
+      '{ partner(id: "P-00005") { quotes(first: 100, status: [ACCEPTED, DRAFT]) { totalCount edges { node { id } } } } }',
+    );
+    expect(byStatus.errors).toBeUndefined();
+    expect(byStatus.data!.partner!.quotes.totalCount).toBe(accepted.length);
+    expect(byStatus.data!.partner!.quotes.edges.map((edge) => edge.node.id)).toEqual(
+      accepted.map((quote) => quote.Id),
+    );
+
+    const days = seeded.map((quote) => quote.CreatedDate.slice(0, 10)).sort();
+    const [from, to] = [days[1]!, days[days.length - 2]!];
+    const inRange = seeded.filter(
+      (quote) => quote.CreatedDate.slice(0, 10) >= from && quote.CreatedDate.slice(0, 10) <= to,
+    );
+    const byDate = await graphqlAs<PartnerData>(
+      token,
+      stack.urls.gateway,
+      `{ partner(id: "P-00005") { quotes(first: 100, createdFrom: "${from}", createdTo: "${to}") { totalCount } } }`,
+    );
+    expect(byDate.data!.partner!.quotes.totalCount).toBe(inRange.length);
+
+    const sorted = await graphqlAs<PartnerData>(
+      token,
+      stack.urls.gateway,
+      '{ partner(id: "P-00005") { quotes(first: 100, orderBy: NET_TOTAL_DESC) { edges { node { netTotal { amount } } } } } }',
+    );
+    const amounts = sorted.data!.partner!.quotes.edges.map((edge) => Number(edge.node.netTotal.amount));
+    expect(amounts).toEqual([...amounts].sort((a, b) => b - a));
+    expect(amounts).toHaveLength(seeded.length);
+  });
+
+  it.each([
+    ['createdFrom: "2026-13-01"', 'createdFrom'],
+    ['createdTo: "yesterday"', 'createdTo'],
+    ['createdFrom: "2026-06-02", createdTo: "2026-06-01"', 'createdFrom'],
+  ])('rejects the date filter %s with BAD_USER_INPUT', async (args, field) => {
+    const response = await graphql(
+      stack.urls.gateway,
+      `{ partner(id: "P-00001") { quotes(${args}) { totalCount } } }`,
+    );
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
   });
 
   it('answers null for an unknown partner', async () => {

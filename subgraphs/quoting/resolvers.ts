@@ -2,6 +2,7 @@ import { assertCanReadPartner, connectionOf, pageOf } from '../host';
 import type { Quote } from '../../domain';
 import type { Viewer } from '../../runtime';
 import type { Resolvers } from './generated/resolvers-types';
+import { filterQuotes } from './quote-filters';
 
 /** A quote is readable by its own partner's users and by channel managers. */
 function readable(viewer: Viewer, quote: Quote | null): Quote | null {
@@ -18,9 +19,9 @@ export const resolvers: Resolvers = {
       assertCanReadPartner(viewer, reference.id);
       return { id: reference.id };
     },
-    quotes: async (partner, { first, after }, { viewer, cpq }) => {
+    quotes: async (partner, { first, after, ...filter }, { viewer, cpq }) => {
       assertCanReadPartner(viewer, partner.id);
-      return pageOf(await cpq.quotesByPartnerId.load(partner.id), first, after);
+      return pageOf(filterQuotes(await cpq.quotesByPartnerId.load(partner.id), filter), first, after);
     },
   },
   QuoteConnection: {

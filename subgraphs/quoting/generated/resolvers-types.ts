@@ -42,14 +42,22 @@ export type PageInfo = {
 export type Partner = {
   __typename?: 'Partner';
   id: Scalars['ID']['output'];
-  /** The partner's quotes, newest first. `first` is 1 to 100 (default 10). */
+  /**
+   * The partner's quotes. `first` is 1 to 100 (default 10); `after` is a cursor from a previous page
+   * of the same query. Filters combine: `status` (any of), `createdFrom` / `createdTo` (ISO 8601 dates,
+   * inclusive). Default order: newest first.
+   */
   quotes: QuoteConnection;
 };
 
 
 export type PartnerQuotesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  createdFrom?: InputMaybe<Scalars['String']['input']>;
+  createdTo?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<QuoteOrder>;
+  status?: InputMaybe<Array<QuoteStatus>>;
 };
 
 /** A sellable product, identified by its SKU. */
@@ -123,6 +131,13 @@ export type QuoteLine = {
   product: Product;
   quantity: Scalars['Int']['output'];
 };
+
+/** How a list of quotes is sorted. */
+export type QuoteOrder =
+  | 'CREATED_AT_ASC'
+  | 'CREATED_AT_DESC'
+  | 'NET_TOTAL_ASC'
+  | 'NET_TOTAL_DESC';
 
 /** Where a quote is in its life. */
 export type QuoteStatus =
@@ -251,6 +266,7 @@ export type ResolversTypes = ResolversObject<{
   QuoteConnection: ResolverTypeWrapper<QuoteConnectionPageModel>;
   QuoteEdge: ResolverTypeWrapper<Omit<QuoteEdge, 'node'> & { node: ResolversTypes['Quote'] }>;
   QuoteLine: ResolverTypeWrapper<QuoteLineModel>;
+  QuoteOrder: QuoteOrder;
   QuoteStatus: QuoteStatus;
 }>;
 
@@ -296,7 +312,7 @@ export type PageInfoResolvers<ContextType = QuotingContext, ParentType extends R
 export type PartnerResolvers<ContextType = QuotingContext, ParentType extends ResolversParentTypes['Partner'] = ResolversParentTypes['Partner'], FederationReferenceType extends FederationReferenceTypes['Partner'] = FederationReferenceTypes['Partner']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Partner']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  quotes?: Resolver<ResolversTypes['QuoteConnection'], ParentType, ContextType, RequireFields<PartnerQuotesArgs, 'first'>>;
+  quotes?: Resolver<ResolversTypes['QuoteConnection'], ParentType, ContextType, RequireFields<PartnerQuotesArgs, 'first' | 'orderBy'>>;
 }>;
 
 export type ProductResolvers<ContextType = QuotingContext, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product'], FederationReferenceType extends FederationReferenceTypes['Product'] = FederationReferenceTypes['Product']> = ResolversObject<{
