@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sha256 } from '../gateway';
 import type { RunningStack } from '../scripts/stack';
-import { graphqlAs, startTestStack, tokenFor } from './stack';
+import { graphqlAs, postGraphQL, startTestStack, tokenFor } from './stack';
 
 /** The gateway's other configurations: production, safelist, authentication off, standalone. */
 const root = path.resolve(__dirname, '..');
@@ -67,18 +67,8 @@ describe('safelist mode', () => {
   });
 
   const post = async (body: Record<string, unknown>) => {
-    const response = await fetch(stack.urls.gateway, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenFor()}` },
-      body: JSON.stringify(body),
-    });
-    return {
-      status: response.status,
-      body: (await response.json()) as {
-        data?: { me: { id: string } };
-        errors?: Array<{ extensions: { code: string } }>;
-      },
-    };
+    const response = await postGraphQL<{ me: { id: string } }>(stack.urls.gateway, await tokenFor(), body);
+    return { status: response.status, body: response };
   };
 
   it('runs a safelisted operation sent by id', async () => {
@@ -103,7 +93,7 @@ describe('safelist mode', () => {
     const response = await post(body);
     expect(response.status).toBe(400);
     expect(response.body.data).toBeUndefined();
-    expect(response.body.errors?.[0]?.extensions.code).toBe('PERSISTED_QUERY_NOT_IN_SAFELIST');
+    expect(response.body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_IN_SAFELIST');
   });
 });
 
@@ -202,18 +192,8 @@ describe('APQ shared through Redis', () => {
     const extensions = { persistedQuery: { version: 1, sha256Hash: sha256(query) } };
     const token = await tokenFor();
     const post = (url: string, body: Record<string, unknown>) =>
-      fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify(body),
-      }).then(
-        (r) =>
-          r.json() as Promise<{
-            data?: { me: { id: string } };
-            errors?: Array<{ extensions: { code: string } }>;
-          }>,
-      );
-    expect((await post(stacks[1]!.urls.gateway, { extensions })).errors?.[0]?.extensions.code).toBe(
+      postGraphQL<{ me: { id: string } }>(url, token, body);
+    expect((await post(stacks[1]!.urls.gateway, { extensions })).errors?.[0]?.extensions?.code).toBe(
       'PERSISTED_QUERY_NOT_FOUND',
     );
     expect((await post(stacks[0]!.urls.gateway, { query, extensions })).data?.me.id).toBe('P-00001');

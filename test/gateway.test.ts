@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sha256 } from '../gateway';
 import type { RunningStack } from '../scripts/stack';
-import { graphqlAs, legacyCalls, resetLegacy, startTestStack, tokenFor } from './stack';
+import { graphqlAs, legacyCalls, postGraphQL, resetLegacy, startTestStack, tokenFor } from './stack';
 import { startSubgraphProxy, type SubgraphProxy } from './subgraph-proxy';
 
 /** The gateway as a platform team runs it: limits, subgraph breakers, operations, schema reloads. */
@@ -120,18 +120,8 @@ describe('gateway', () => {
       const query = `{ me { id name } } # apq ${Date.now()}`;
       const extensions = { persistedQuery: { version: 1, sha256Hash: sha256(query) } };
       const post = (body: Record<string, unknown>) =>
-        fetch(stack.urls.gateway, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-          body: JSON.stringify(body),
-        }).then(
-          (r) =>
-            r.json() as Promise<{
-              data?: { me: { id: string } };
-              errors?: Array<{ extensions: { code: string } }>;
-            }>,
-        );
-      expect((await post({ extensions })).errors?.[0]?.extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+        postGraphQL<{ me: { id: string } }>(stack.urls.gateway, token, body);
+      expect((await post({ extensions })).errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
       expect((await post({ query, extensions })).data?.me.id).toBe('P-00001');
       expect((await post({ extensions })).data?.me.id).toBe('P-00001');
     });
@@ -250,11 +240,7 @@ describe('gateway', () => {
 
     it('echoes a client request id, or makes one', async () => {
       const post = (headers: Record<string, string>) =>
-        fetch(stack.urls.gateway, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers },
-          body: JSON.stringify({ query: '{ me { id } }' }),
-        });
+        postGraphQL(stack.urls.gateway, token, { query: '{ me { id } }' }, headers);
       expect((await post({ 'x-request-id': 'req-123' })).headers.get('x-request-id')).toBe('req-123');
       expect((await post({ 'x-request-id': 'bad id with spaces' })).headers.get('x-request-id')).toMatch(
         /^[0-9a-f-]{36}$/,

@@ -38,13 +38,13 @@ export function tokenFor(
     .sign(new TextEncoder().encode(options.secret ?? DEV_JWT_SECRET));
 }
 
-export async function graphqlAs<TData = Record<string, unknown>>(
-  token: string | undefined,
+/** POSTs any GraphQL request body (query, extensions ...) with an optional bearer token. */
+export async function postGraphQL<TData = Record<string, unknown>>(
   url: string,
-  query: string,
-  variables?: Record<string, unknown>,
+  token: string | undefined,
+  body: Record<string, unknown>,
   headers: Record<string, string> = {},
-): Promise<GraphQLResponse<TData> & { status: number }> {
+): Promise<GraphQLResponse<TData> & { status: number; headers: Headers }> {
   const response = await fetch(url, {
     method: 'POST',
     headers: {
@@ -52,9 +52,23 @@ export async function graphqlAs<TData = Record<string, unknown>>(
       ...(token ? { authorization: `Bearer ${token}` } : {}),
       ...headers,
     },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify(body),
   });
-  return { ...((await response.json()) as GraphQLResponse<TData>), status: response.status };
+  return {
+    ...((await response.json()) as GraphQLResponse<TData>),
+    status: response.status,
+    headers: response.headers,
+  };
+}
+
+export function graphqlAs<TData = Record<string, unknown>>(
+  token: string | undefined,
+  url: string,
+  query: string,
+  variables?: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<GraphQLResponse<TData> & { status: number; headers: Headers }> {
+  return postGraphQL<TData>(url, token, { query, variables }, headers);
 }
 
 /** A query as P-00001's partner_rep. */
