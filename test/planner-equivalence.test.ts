@@ -51,9 +51,7 @@ describe('query-planner equivalence with a stock gateway', () => {
       supergraphSdl: readFileSync(path.join(root, 'schema', 'supergraph.graphql'), 'utf8'),
       buildService: ({ name }) =>
         new (class extends RemoteGraphQLDataSource {
-          override willSendRequest({
-            request,
-          }: Parameters<RemoteGraphQLDataSource['willSendRequest'] & object>[0]) {
+          override willSendRequest({ request }: GraphQLDataSourceProcessOptions) {
             request.http?.headers.set(IDENTITY_HEADER, signIdentity(viewer, DEV_IDENTITY_SECRET));
           }
         })({ url: `${stack.subgraphServers[name]}/graphql` }),

@@ -50,6 +50,7 @@ describe('security', () => {
       const prmBefore = await legacyCalls(stack.urls.legacy.prm!);
       const response = await graphqlAs(await makeToken(), stack.urls.gateway, ME);
       expect(response.status).toBe(401);
+      expect(response.headers.get('www-authenticate')).toBe('Bearer');
       expect(response.data).toBeUndefined();
       expect(response.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
       expect(response.errors?.[0]?.message).toMatch(reason);

@@ -3,8 +3,10 @@ import { createCpqApp } from '../../legacy/cpq/server';
 import { parseSoql } from '../../legacy/cpq/soql';
 import { listen, type RunningServer } from '../../runtime';
 import type { Quote, QuoteLine } from '../../domain';
-import { DEFAULT_BREAKER_OPTIONS } from '../http';
-import { createCpqAdapter, soqlString } from './client';
+import { Registry } from 'prom-client';
+import { createLegacyHealthRegistry, DEFAULT_BREAKER_OPTIONS } from '../http';
+import { until } from '../http/testing';
+import { classifyCpqAnswer, createCpqAdapter, soqlString } from './client';
 
 const CREDENTIALS = { clientId: 'partner-graph', clientSecret: 'cpq-test-secret' };
 const QUERY = 'GET /services/data/v60.0/query';
@@ -99,6 +101,30 @@ describe('soqlString', () => {
       ]);
     },
   );
+});
+
+describe('classifyCpqAnswer', () => {
+  it('turns the API limit (403 REQUEST_LIMIT_EXCEEDED) into UPSTREAM_RATE_LIMITED', () => {
+    const body = JSON.stringify([
+      { message: 'TotalRequests Limit exceeded.', errorCode: 'REQUEST_LIMIT_EXCEEDED' },
+    ]);
+
+    expect(classifyCpqAnswer(403, body)).toBe('UPSTREAM_RATE_LIMITED');
+  });
+
+  it.each([
+    ['another 403', 403, JSON.stringify([{ message: 'no access', errorCode: 'INSUFFICIENT_ACCESS' }])],
+    ['a 403 that is not JSON', 403, '<html>Forbidden</html>'],
+    ['a 403 of another shape', 403, JSON.stringify({ errorCode: 'REQUEST_LIMIT_EXCEEDED' })],
+    [
+      'REQUEST_LIMIT_EXCEEDED with another status',
+      500,
+      JSON.stringify([{ errorCode: 'REQUEST_LIMIT_EXCEEDED' }]),
+    ],
+    ['a success', 200, JSON.stringify({ totalSize: 0, done: true, records: [] })],
+  ])('leaves %s to its status', (_case, status, body) => {
+    expect(classifyCpqAnswer(status, body)).toBeUndefined();
+  });
 });
 
 describe('createCpqAdapter against the CPQ stand-in', () => {
@@ -242,5 +268,99 @@ describe('createCpqAdapter against a CPQ that pages its query results', () => {
       [QUERY]: 1,
       [QUERY_CURSOR]: Math.ceil(seeded.length / 10) - 1,
     });
+  });
+});
+
+describe('createCpqAdapter product cache against the CPQ stand-in', () => {
+  const dataset = generateDataset({ seed: 11, scale: 'small' });
+  let server: RunningServer;
+  const adapters: Array<ReturnType<typeof createCpqAdapter>> = [];
+
+  beforeAll(async () => {
+    server = await listen(
+      createCpqApp(dataset, { ...CREDENTIALS, tokenTtlMs: 60 * 60 * 1000, queryBatchSize: 2000 }).app,
+      0,
+    );
+  });
+  afterEach(() => adapters.splice(0).forEach((adapter) => adapter.http.close()));
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  /** An adapter of its own (and so an empty cache), with its token already fetched. */
+  async function adapterWith(productCache: { ttlMs: number; staleTtlMs: number }) {
+    const adapter = createCpqAdapter({
+      baseUrl: server.url,
+      ...CREDENTIALS,
+      timeoutMs: 5000,
+      breaker: DEFAULT_BREAKER_OPTIONS,
+      retry: { maxRetries: 1, baseDelayMs: 1 },
+      productCache,
+      registry: new Registry(),
+      health: createLegacyHealthRegistry(),
+    });
+    adapters.push(adapter);
+    await adapter.createLoaders().quoteById.load(dataset.quotes[0]!.Id);
+    await resetLegacy(server);
+    return adapter;
+  }
+
+  const [first, second] = dataset.products;
+  const expectedProduct = (product: typeof first) => ({
+    sku: product!.ProductCode,
+    name: product!.Name,
+    family: product!.Family,
+    active: product!.IsActive,
+  });
+
+  it('answers a later request for the same product from the cache, without a query', async () => {
+    const adapter = await adapterWith({ ttlMs: 60_000, staleTtlMs: 120_000 });
+    await adapter.createLoaders().productBySku.load(first!.ProductCode);
+
+    const loaded = await adapter.createLoaders().cachedProductBySku.load(first!.ProductCode);
+
+    expect(loaded).toMatchObject({ value: expectedProduct(first), freshness: { stale: false } });
+    expect(await legacyCalls(server)).toEqual({ [QUERY]: 1 });
+  });
+
+  it('loads a product and its freshness in one query', async () => {
+    const adapter = await adapterWith({ ttlMs: 60_000, staleTtlMs: 120_000 });
+    const loaders = adapter.createLoaders();
+
+    const [product, cached] = await Promise.all([
+      loaders.productBySku.load(first!.ProductCode),
+      loaders.cachedProductBySku.load(first!.ProductCode),
+    ]);
+
+    expect(product).toEqual(expectedProduct(first));
+    expect(cached?.value).toEqual(product);
+    expect(await legacyCalls(server)).toEqual({ [QUERY]: 1 });
+  });
+
+  it('while the CPQ is down, serves products it fetched before, marked stale', async () => {
+    const adapter = await adapterWith({ ttlMs: 5, staleTtlMs: 60_000 });
+    const fetched = await adapter.createLoaders().cachedProductBySku.load(first!.ProductCode);
+    await until(() => Date.now() - Date.parse(fetched!.freshness.asOf) > 5);
+    await fetch(`${server.url}/__faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ route: QUERY, down: true }),
+    });
+    const loaders = adapter.createLoaders();
+
+    const [cached, product, neverFetched] = await Promise.all([
+      loaders.cachedProductBySku.load(first!.ProductCode),
+      loaders.productBySku.load(first!.ProductCode),
+      loaders.productBySku.load(second!.ProductCode).catch((error: unknown) => error),
+    ]);
+
+    expect(cached).toMatchObject({
+      value: expectedProduct(first),
+      freshness: { stale: true, asOf: fetched!.freshness.asOf },
+    });
+    expect(cached!.freshness.ageMs).toBeGreaterThan(5);
+    expect(product).toEqual(expectedProduct(first));
+    expect(neverFetched).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE' });
+    expect((await legacyCalls(server))[QUERY]).toBeGreaterThan(0);
   });
 });

@@ -1,8 +1,10 @@
 export {
+  classifyCpqAnswer,
   createCpqAdapter,
+  DEFAULT_PRODUCT_CACHE,
   soqlString,
   type CpqAdapter,
   type CpqConfig,
   type CpqRequestLoaders,
 } from './client';
-export { toProduct, toQuote, toQuoteLine } from './mappers';
+export { toProduct, toProduct2Record, toQuote, toQuoteLine } from './mappers';

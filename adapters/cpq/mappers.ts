@@ -1,7 +1,13 @@
 import type { ZodType } from 'zod';
 import { money, type Product, type Quote, type QuoteLine, type QuoteStatus } from '../../domain';
 import { UpstreamError } from '../http';
-import { product2Schema, sbqqQuoteLineSchema, sbqqQuoteSchema, type SbqqQuote } from './types';
+import {
+  product2Schema,
+  type Product2Record,
+  sbqqQuoteLineSchema,
+  sbqqQuoteSchema,
+  type SbqqQuote,
+} from './types';
 
 const STATUSES: Record<SbqqQuote['SBQQ__Status__c'], QuoteStatus> = {
   Draft: 'DRAFT',
@@ -54,7 +60,12 @@ export function toQuoteLine(record: unknown): QuoteLine {
   };
 }
 
+/** A Product2 as the wire has it, validated: what the product cache keeps. */
+export function toProduct2Record(record: unknown): Product2Record {
+  return parseRecord(product2Schema, record, 'mapProduct');
+}
+
 export function toProduct(record: unknown): Product {
-  const product = parseRecord(product2Schema, record, 'mapProduct');
+  const product = toProduct2Record(record);
   return { sku: product.ProductCode, name: product.Name, family: product.Family, active: product.IsActive };
 }

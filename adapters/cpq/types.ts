@@ -38,6 +38,7 @@ export const product2Schema = z.object({
   Family: z.string().min(1),
   IsActive: z.boolean(),
 });
+export type Product2Record = z.infer<typeof product2Schema>;
 
 export const PRODUCT_FIELDS = Object.keys(product2Schema.shape);
 export const QUOTE_FIELDS = Object.keys(sbqqQuoteSchema.shape);
@@ -54,3 +55,6 @@ export type QueryResult = z.infer<typeof queryResultSchema>;
 
 /** composite/sobjects answers in request order, with null where a record does not exist. */
 export const compositeResultSchema = z.array(z.unknown());
+
+/** Salesforce's error answer: a list of `{ errorCode, message }`. */
+export const sfErrorsSchema = z.array(z.object({ errorCode: z.string() }));

@@ -24,6 +24,8 @@ function client(overrides: Partial<LegacyClientOptions> = {}): LegacyHttpClient 
       resetTimeoutMs: 200,
       rollingCountTimeoutMs: 10_000,
     },
+    // These tests are about one call's outcome and the breaker; retries have their own tests.
+    retry: { maxRetries: 0 },
     ...overrides,
   });
   clients.push(created);

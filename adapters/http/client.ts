@@ -1,16 +1,49 @@
 import http from 'node:http';
-import axios, { type AxiosError, type AxiosInstance, type AxiosRequestConfig, isAxiosError } from 'axios';
+import { setTimeout as sleep } from 'node:timers/promises';
+import axios, { type AxiosInstance, type AxiosRequestConfig, type AxiosResponse, isAxiosError } from 'axios';
 import CircuitBreaker from 'opossum';
+import type { Registry } from 'prom-client';
 import type { ZodType } from 'zod';
 import type { LegacyAuth } from './auth';
+import {
+  BulkheadRejection,
+  type BulkheadOptions,
+  createBulkhead,
+  DEFAULT_BULKHEAD_OPTIONS,
+} from './bulkhead';
+import { createMemoryCache, type KeyValueCache } from './cache';
 import { type BreakerState, UpstreamError, type UpstreamErrorCode } from './errors';
+import { legacyHealth, type LegacyHealthRegistry } from './health';
+import { BREAKER_STATE_VALUES, legacyMetrics } from './metrics';
+import {
+  type CachedBatchOptions,
+  type CachedValue,
+  type CachePolicy,
+  loadThroughCache,
+} from './reference-cache';
+import {
+  DEFAULT_RETRY_OPTIONS,
+  mayRetry,
+  nextRetryDelayMs,
+  parseRetryAfterMs,
+  type RetryOptions,
+  type RetryReason,
+  retryReasonForError,
+  retryReasonForStatus,
+} from './retry';
 
 /**
- * The one resilient HTTP client every adapter uses. Per system: one keep-alive connection pool and
- * a timeout; per operation (e.g. `cpq.queryQuotes`): one opossum breaker. A call is
- * breaker -> (auth headers -> axios) -> parse -> validate, and every way it can fail ends as an
- * UpstreamError with a stable code. Only system failures (timeouts, connection errors, 5xx,
- * malformed bodies) count against the breaker; business answers (404, 400, 409) do not.
+ * The one resilient HTTP client every adapter uses. Per system: one keep-alive connection pool, a
+ * timeout, a bulkhead and a reference-data cache; per operation (e.g. `cpq.queryQuotes`): one
+ * opossum breaker. A call is
+ *
+ *   deadline check -> bulkhead slot -> breaker -> (auth headers -> axios) -> classify -> parse -> validate
+ *
+ * repeated with jittered backoff when the answer means "not now" and the request may be repeated
+ * (see retry.ts), and every way it can fail ends as an UpstreamError with a stable code. Each
+ * attempt goes through the breaker, so a failing system opens it and the retries stop there.
+ * Only system failures (timeouts, connection errors, 5xx, malformed bodies) count against the
+ * breaker; business answers (404, 400, 409) and rate limits do not.
  */
 export interface BreakerOptions {
   /** Failure percentage over the rolling window that opens the breaker. */
@@ -23,14 +56,38 @@ export interface BreakerOptions {
   rollingCountTimeoutMs: number;
 }
 
+/**
+ * A system's own way of saying what went wrong, for answers its status alone does not tell: e.g.
+ * the CPQ's API limit is a 403 whose body says REQUEST_LIMIT_EXCEEDED. Called with every answer;
+ * undefined leaves the status to decide. A classified answer is final: it is not retried. The body
+ * is for deciding only; it must never end up in an error message.
+ */
+export type ClassifyAnswer = (status: number, bodyText: string) => UpstreamErrorCode | undefined;
+
 export interface LegacyClientOptions {
   system: string;
   baseUrl: string;
+  /** Longest single attempt; a request's deadline may shorten it. */
   timeoutMs: number;
   breaker: BreakerOptions;
   /** Builds the system's authorization from the client's own connection pool. */
   auth?: (http: AxiosInstance) => LegacyAuth;
+  retry?: Partial<RetryOptions>;
+  bulkhead?: Partial<BulkheadOptions>;
+  classify?: ClassifyAnswer;
+  /** Reference-data cache; defaults to a bounded in-memory one for this client. */
+  cache?: KeyValueCache;
+  /** Where the metrics go; defaults to prom-client's global registry. */
+  registry?: Registry;
+  /** Where the breakers are listed for readiness; defaults to the process-wide `legacyHealth`. */
+  health?: LegacyHealthRegistry;
 }
+
+/** The options an adapter passes through to its client unchanged. */
+export type LegacyResilienceOptions = Pick<
+  LegacyClientOptions,
+  'retry' | 'bulkhead' | 'cache' | 'registry' | 'health'
+>;
 
 export const DEFAULT_BREAKER_OPTIONS: BreakerOptions = {
   errorThresholdPercentage: 50,
@@ -50,11 +107,30 @@ export interface LegacyRequest<T> {
   schema: ZodType<T>;
   /** Turns the body text into a value for `schema`; JSON unless the system speaks something else. */
   parse?: (text: string) => unknown;
+  /** Sent as `Idempotency-Key`; lets a write be retried, since the system can recognise the repeat. */
+  idempotencyKey?: string;
+  /** Epoch ms after which the caller no longer wants the answer: no attempt or backoff runs past it. */
+  deadline?: number;
+  /** Sent as `x-request-id`, to follow one GraphQL request into the legacy system's logs. */
+  requestId?: string;
 }
+
+/** What a GraphQL request hands its loaders to pass on to every legacy call it causes. */
+export type LegacyCallContext = Pick<LegacyRequest<unknown>, 'deadline' | 'requestId'>;
 
 export interface LegacyHttpClient {
   readonly system: string;
   request<T>(request: LegacyRequest<T>): Promise<T>;
+  /**
+   * A reference-data read through the cache (see reference-cache.ts): fresh entries answer without
+   * a call; on a system failure the last good value within staleTtlMs is served, marked stale.
+   */
+  cachedRequest<T>(request: LegacyRequest<T>, cache: { key: string } & CachePolicy): Promise<CachedValue<T>>;
+  /** The same for a batch of keys fetched in one call, for DataLoaders: one result per key. */
+  cachedBatch<T>(
+    keys: readonly string[],
+    options: CachedBatchOptions<T>,
+  ): Promise<Array<CachedValue<T> | null | Error>>;
   /** Breaker state per operation, for readiness endpoints. */
   breakerStates(): Record<string, BreakerState>;
   close(): void;
@@ -62,18 +138,18 @@ export interface LegacyHttpClient {
 
 type Decode = (text: string) => unknown;
 
+/** One attempt as the breaker sees it. */
+interface Attempt {
+  operation: string;
+  config: AxiosRequestConfig;
+  headers: Record<string, string>;
+  decode: Decode;
+}
+
 function breakerState(breaker: CircuitBreaker): BreakerState {
   if (breaker.opened) return 'open';
   if (breaker.halfOpen) return 'halfOpen';
   return 'closed';
-}
-
-function retryAfterMs(header: string | undefined): number | undefined {
-  if (!header) return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
 function codeForStatus(status: number): UpstreamErrorCode {
@@ -94,8 +170,37 @@ const MESSAGES: Record<UpstreamErrorCode, string> = {
   CONFLICT: 'reported a conflict',
 };
 
+function validCount(name: string, value: number, minimum: number): number {
+  if (!Number.isInteger(value) || value < minimum) {
+    throw new TypeError(`${name} must be an integer of at least ${minimum}, got ${String(value)}`);
+  }
+  return value;
+}
+
+function validRetryOptions(given: Partial<RetryOptions> = {}): RetryOptions {
+  const retry = { ...DEFAULT_RETRY_OPTIONS, ...given };
+  validCount('retry.maxRetries', retry.maxRetries, 0);
+  validCount('retry.baseDelayMs', retry.baseDelayMs, 0);
+  validCount('retry.maxDelayMs', retry.maxDelayMs, 0);
+  return retry;
+}
+
+function validBulkheadOptions(given: Partial<BulkheadOptions> = {}): BulkheadOptions {
+  const bulkhead = { ...DEFAULT_BULKHEAD_OPTIONS, ...given };
+  validCount('bulkhead.maxConcurrent', bulkhead.maxConcurrent, 1);
+  validCount('bulkhead.maxQueued', bulkhead.maxQueued, 0);
+  validCount('bulkhead.queueTimeoutMs', bulkhead.queueTimeoutMs, 0);
+  return bulkhead;
+}
+
 export function createLegacyHttpClient(options: LegacyClientOptions): LegacyHttpClient {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  const { system } = options;
+  const retryOptions = validRetryOptions(options.retry);
+  const bulkheadOptions = validBulkheadOptions(options.bulkhead);
+  const bulkhead = createBulkhead(bulkheadOptions);
+  const metrics = legacyMetrics(options.registry);
+  const cache = options.cache ?? createMemoryCache();
+  const agent = new http.Agent({ keepAlive: true, maxSockets: Math.max(64, bulkheadOptions.maxConcurrent) });
   const axiosInstance = axios.create({
     baseURL: options.baseUrl,
     timeout: options.timeoutMs,
@@ -107,61 +212,88 @@ export function createLegacyHttpClient(options: LegacyClientOptions): LegacyHttp
     maxRedirects: 0,
   });
   const auth = options.auth?.(axiosInstance);
-  const breakers = new Map<string, CircuitBreaker<[AxiosRequestConfig, Decode], unknown>>();
+  const breakers = new Map<string, CircuitBreaker<[Attempt], unknown>>();
+  /** Failures worth another attempt, and why; kept beside the error so it never reaches a client. */
+  const retryReasons = new WeakMap<UpstreamError, RetryReason>();
 
   function fail(
     code: UpstreamErrorCode,
     operation: string,
-    extra: { retryAfterMs?: number } = {},
+    extra: { retryAfterMs?: number; bulkhead?: 'full' } = {},
   ): UpstreamError {
     const breaker = breakers.get(operation);
-    return new UpstreamError(code, `${options.system} ${MESSAGES[code]} (${operation})`, {
-      system: options.system,
+    return new UpstreamError(code, `${system} ${MESSAGES[code]} (${operation})`, {
+      system,
       operation,
       breaker: breaker ? breakerState(breaker) : 'closed',
       ...extra,
     });
   }
 
-  /** One call as the breaker sees it: a malformed body is a failure of the system, like a 503. */
-  async function send(operation: string, config: AxiosRequestConfig, decode: Decode): Promise<unknown> {
-    const headers = { ...(await auth?.headers()) };
-    let response = await axiosInstance.request<string>({ ...config, headers });
-    if (response.status === 401 && auth) {
-      auth.invalidate(headers);
-      response = await axiosInstance.request<string>({ ...config, headers: { ...(await auth.headers()) } });
-    }
+  function retryable(error: UpstreamError, reason: RetryReason | undefined): UpstreamError {
+    if (reason) retryReasons.set(error, reason);
+    return error;
+  }
+
+  /** An answer as the caller sees it: a malformed body is a failure of the system, like a 503. */
+  function answer(operation: string, response: AxiosResponse<string>, decode: Decode): unknown {
+    const body = typeof response.data === 'string' ? response.data : '';
+    const classified = options.classify?.(response.status, body);
+    const retryAfter = parseRetryAfterMs(response.headers['retry-after'] as string | undefined);
+    const extra = retryAfter === undefined ? {} : { retryAfterMs: retryAfter };
+    if (classified) throw fail(classified, operation, extra);
     if (response.status >= 400) {
-      const retryAfter = retryAfterMs(response.headers['retry-after'] as string | undefined);
-      throw fail(
-        codeForStatus(response.status),
-        operation,
-        retryAfter === undefined ? {} : { retryAfterMs: retryAfter },
+      throw retryable(
+        fail(codeForStatus(response.status), operation, extra),
+        retryReasonForStatus(response.status),
       );
     }
     try {
-      return decode(response.data);
+      return decode(body);
     } catch {
       throw fail('UPSTREAM_BAD_RESPONSE', operation);
     }
   }
 
-  function breakerFor(operation: string): CircuitBreaker<[AxiosRequestConfig, Decode], unknown> {
+  async function send(attempt: Attempt): Promise<unknown> {
+    const { operation, config } = attempt;
+    try {
+      const authorization = { ...(await auth?.headers()) };
+      let response = await axiosInstance.request<string>({
+        ...config,
+        headers: { ...attempt.headers, ...authorization },
+      });
+      if (response.status === 401 && auth) {
+        auth.invalidate(authorization);
+        response = await axiosInstance.request<string>({
+          ...config,
+          headers: { ...attempt.headers, ...(await auth.headers()) },
+        });
+      }
+      return answer(operation, response, attempt.decode);
+    } catch (error) {
+      throw toUpstreamError(operation, error);
+    }
+  }
+
+  function breakerFor(operation: string): CircuitBreaker<[Attempt], unknown> {
     let breaker = breakers.get(operation);
     if (!breaker) {
-      breaker = new CircuitBreaker(
-        (config: AxiosRequestConfig, decode: Decode) => send(operation, config, decode),
-        {
-          name: `${options.system}.${operation}`,
-          // axios enforces the timeout and aborts the socket; a second timer here would leave it open.
-          timeout: false,
-          errorThresholdPercentage: options.breaker.errorThresholdPercentage,
-          volumeThreshold: options.breaker.volumeThreshold,
-          resetTimeout: options.breaker.resetTimeoutMs,
-          rollingCountTimeout: options.breaker.rollingCountTimeoutMs,
-          errorFilter: (error: unknown) => error instanceof UpstreamError && !error.isSystemFailure,
-        },
-      );
+      breaker = new CircuitBreaker(send, {
+        name: `${system}.${operation}`,
+        // axios enforces the timeout and aborts the socket; a second timer here would leave it open.
+        timeout: false,
+        errorThresholdPercentage: options.breaker.errorThresholdPercentage,
+        volumeThreshold: options.breaker.volumeThreshold,
+        resetTimeout: options.breaker.resetTimeoutMs,
+        rollingCountTimeout: options.breaker.rollingCountTimeoutMs,
+        errorFilter: (error: unknown) => error instanceof UpstreamError && !error.isSystemFailure,
+      });
+      const labels = { system, operation };
+      metrics.breakerState.set(labels, BREAKER_STATE_VALUES.closed);
+      breaker.on('open', () => metrics.breakerState.set(labels, BREAKER_STATE_VALUES.open));
+      breaker.on('halfOpen', () => metrics.breakerState.set(labels, BREAKER_STATE_VALUES.halfOpen));
+      breaker.on('close', () => metrics.breakerState.set(labels, BREAKER_STATE_VALUES.closed));
       breakers.set(operation, breaker);
     }
     return breaker;
@@ -169,44 +301,137 @@ export function createLegacyHttpClient(options: LegacyClientOptions): LegacyHttp
 
   function toUpstreamError(operation: string, error: unknown): UpstreamError {
     if (error instanceof UpstreamError) return error;
+    if (isAxiosError(error)) {
+      if (error.code === 'ECONNABORTED' || error.code === 'ETIMEDOUT')
+        return fail('UPSTREAM_TIMEOUT', operation);
+      return retryable(fail('UPSTREAM_UNAVAILABLE', operation), retryReasonForError(error));
+    }
     // An open breaker (opossum's EOPENBREAKER) and anything unrecognised fall through to UNAVAILABLE.
     const code = (error as { code?: string } | undefined)?.code;
-    if (isAxiosError(error)) {
-      const axiosError = error as AxiosError;
-      if (axiosError.code === 'ECONNABORTED' || axiosError.code === 'ETIMEDOUT')
-        return fail('UPSTREAM_TIMEOUT', operation);
-      return fail('UPSTREAM_UNAVAILABLE', operation);
-    }
     if (code === 'BAD_TOKEN_RESPONSE') return fail('UPSTREAM_BAD_RESPONSE', operation);
     return fail('UPSTREAM_UNAVAILABLE', operation);
   }
 
-  return {
-    system: options.system,
-    async request<T>(request: LegacyRequest<T>): Promise<T> {
-      const config: AxiosRequestConfig = {
-        method: request.method ?? 'GET',
-        url: request.path,
-        params: request.params,
-        data: request.body,
-      };
-      const parse = request.parse ?? JSON.parse;
-      const decode: Decode = (text) => {
+  function remainingMs(deadline: number | undefined): number | undefined {
+    return deadline === undefined ? undefined : deadline - Date.now();
+  }
+
+  /** One attempt: an open breaker fails at once, without queueing for a bulkhead slot. */
+  async function attemptOnce(request: LegacyRequest<unknown>, base: Attempt): Promise<unknown> {
+    const { operation } = request;
+    const breaker = breakerFor(operation);
+    const fire = () => {
+      // Measured again once a slot is free: time spent queueing is time the attempt no longer has.
+      const remaining = remainingMs(request.deadline);
+      if (remaining !== undefined && remaining <= 0) throw fail('UPSTREAM_TIMEOUT', operation);
+      // axios' timeout runs from the start of the request to the end of the body (with maxRedirects 0).
+      const config: AxiosRequestConfig =
+        remaining === undefined
+          ? base.config
+          : { ...base.config, timeout: Math.min(options.timeoutMs, remaining) };
+      return breaker.fire({ ...base, config });
+    };
+    if (breaker.opened) return fire();
+    const remaining = remainingMs(request.deadline);
+    const waitMs = Math.min(bulkheadOptions.queueTimeoutMs, remaining ?? Infinity);
+    try {
+      return await bulkhead.run(fire, waitMs);
+    } catch (error) {
+      if (!(error instanceof BulkheadRejection)) throw error;
+      if (error.reason === 'queue-timeout' && waitMs < bulkheadOptions.queueTimeoutMs) {
+        throw fail('UPSTREAM_TIMEOUT', operation);
+      }
+      metrics.bulkheadRejections.inc({ system });
+      throw fail('UPSTREAM_UNAVAILABLE', operation, { bulkhead: 'full' });
+    }
+  }
+
+  async function execute<T>(request: LegacyRequest<T>): Promise<T> {
+    const { operation } = request;
+    const method = request.method ?? 'GET';
+    const parse = request.parse ?? JSON.parse;
+    const headers: Record<string, string> = {};
+    if (request.idempotencyKey !== undefined) headers['Idempotency-Key'] = request.idempotencyKey;
+    if (request.requestId !== undefined) headers['x-request-id'] = request.requestId;
+    const attempt = {
+      operation,
+      headers,
+      config: { method, url: request.path, params: request.params, data: request.body },
+      decode: (text: string) => {
         const validated = request.schema.safeParse(parse(text));
         if (!validated.success) throw validated.error;
         return validated.data;
-      };
+      },
+    };
+    // Reads are idempotent; a write may be repeated only when the system can recognise the repeat.
+    const repeatable = mayRetry(method, request.idempotencyKey);
+    for (let retry = 0; ; retry += 1) {
+      const remaining = remainingMs(request.deadline);
+      if (remaining !== undefined && remaining <= 0) throw fail('UPSTREAM_TIMEOUT', operation);
       try {
-        return (await breakerFor(request.operation).fire(config, decode)) as T;
+        return (await attemptOnce(request, attempt)) as T;
       } catch (error) {
-        throw toUpstreamError(request.operation, error);
+        const failure = toUpstreamError(operation, error);
+        const reason = repeatable ? retryReasons.get(failure) : undefined;
+        const delay =
+          reason &&
+          nextRetryDelayMs({
+            retry,
+            retryAfterMs: failure.upstream.retryAfterMs,
+            remainingMs: remainingMs(request.deadline),
+            options: retryOptions,
+          });
+        if (!reason || delay === undefined) throw failure;
+        metrics.retries.inc({ system, operation, reason });
+        await sleep(delay);
       }
+    }
+  }
+
+  async function request<T>(legacyRequest: LegacyRequest<T>): Promise<T> {
+    const started = performance.now();
+    let outcome = 'ok';
+    try {
+      return await execute(legacyRequest);
+    } catch (error) {
+      const failure = toUpstreamError(legacyRequest.operation, error);
+      outcome = failure.code;
+      throw failure;
+    } finally {
+      const labels = { system, operation: legacyRequest.operation, outcome };
+      metrics.calls.inc(labels);
+      metrics.duration.observe(labels, (performance.now() - started) / 1000);
+    }
+  }
+
+  function cachedBatch<T>(keys: readonly string[], batch: CachedBatchOptions<T>) {
+    return loadThroughCache({ system, store: cache, metrics }, keys, batch);
+  }
+
+  const client: LegacyHttpClient = {
+    system,
+    request,
+    async cachedRequest(legacyRequest, { key, ...policy }) {
+      const [result] = await cachedBatch([key], {
+        ...policy,
+        operation: legacyRequest.operation,
+        namespace: legacyRequest.operation,
+        schema: legacyRequest.schema,
+        load: async () => new Map([[key, await request(legacyRequest)]]),
+      });
+      if (result instanceof Error) throw result;
+      // load always answers its one key, so there is a value here.
+      return result!;
     },
+    cachedBatch,
     breakerStates: () =>
       Object.fromEntries([...breakers].map(([operation, breaker]) => [operation, breakerState(breaker)])),
     close() {
+      removeFromHealth();
       breakers.forEach((breaker) => breaker.shutdown());
       agent.destroy();
     },
   };
+  const removeFromHealth = (options.health ?? legacyHealth).add(client);
+  return client;
 }

@@ -19,6 +19,8 @@ export interface UpstreamDetails {
   operation: string;
   breaker: BreakerState;
   retryAfterMs?: number;
+  /** Set when the call was refused locally because the system's bulkhead was full. */
+  bulkhead?: 'full';
 }
 
 /** Codes that say the legacy system is unhealthy, and so count against its breaker. */

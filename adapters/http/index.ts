@@ -1,11 +1,24 @@
 export { clientCredentialsAuth, staticHeaderAuth, type LegacyAuth } from './auth';
+export { DEFAULT_BULKHEAD_OPTIONS, type BulkheadOptions } from './bulkhead';
+export {
+  createMemoryCache,
+  createRedisCache,
+  DEFAULT_REDIS_KEY_PREFIX,
+  type KeyValueCache,
+  type MemoryCacheOptions,
+  type RedisCache,
+  type RedisCacheOptions,
+} from './cache';
 export {
   createLegacyHttpClient,
   DEFAULT_BREAKER_OPTIONS,
   type BreakerOptions,
+  type ClassifyAnswer,
+  type LegacyCallContext,
   type LegacyClientOptions,
   type LegacyHttpClient,
   type LegacyRequest,
+  type LegacyResilienceOptions,
 } from './client';
 export {
   isUpstreamError,
@@ -14,3 +27,13 @@ export {
   type UpstreamErrorCode,
   type UpstreamDetails,
 } from './errors';
+export {
+  createLegacyHealthRegistry,
+  legacyHealth,
+  type BreakerHealth,
+  type BreakerSource,
+  type LegacyHealthRegistry,
+} from './health';
+export { legacyMetrics, type LegacyMetrics } from './metrics';
+export type { CachedBatchOptions, CachedValue, CachePolicy, Freshness } from './reference-cache';
+export { DEFAULT_RETRY_OPTIONS, type RetryOptions } from './retry';

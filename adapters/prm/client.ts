@@ -3,13 +3,15 @@ import type { Partner } from '../../domain';
 import {
   createLegacyHttpClient,
   type BreakerOptions,
+  type LegacyCallContext,
   type LegacyHttpClient,
+  type LegacyResilienceOptions,
   staticHeaderAuth,
 } from '../http';
 import { toPartner } from './mappers';
 import { prmListEnvelopeSchema } from './types';
 
-export interface PrmConfig {
+export interface PrmConfig extends LegacyResilienceOptions {
   baseUrl: string;
   apiKey: string;
   timeoutMs: number;
@@ -27,24 +29,27 @@ export interface PrmRequestLoaders {
 
 export interface PrmAdapter {
   http: LegacyHttpClient;
-  getPartners(ids: readonly string[]): Promise<Array<Partner | null | Error>>;
-  createLoaders(): PrmRequestLoaders;
+  getPartners(ids: readonly string[], context?: LegacyCallContext): Promise<Array<Partner | null | Error>>;
+  createLoaders(context?: LegacyCallContext): PrmRequestLoaders;
 }
 
 export function createPrmAdapter(config: PrmConfig): PrmAdapter {
+  const { apiKey, ...options } = config;
   const http = createLegacyHttpClient({
+    ...options,
     system: 'prm',
-    baseUrl: config.baseUrl,
-    timeoutMs: config.timeoutMs,
-    breaker: config.breaker,
-    auth: () => staticHeaderAuth('authorization', `prm-key ${config.apiKey}`),
+    auth: () => staticHeaderAuth('authorization', `prm-key ${apiKey}`),
   });
 
-  async function getPartners(ids: readonly string[]): Promise<Array<Partner | null | Error>> {
+  async function getPartners(
+    ids: readonly string[],
+    context: LegacyCallContext = {},
+  ): Promise<Array<Partner | null | Error>> {
     const found = new Map<string, Partner | Error>();
     for (let start = 0; start < ids.length; start += MAX_TAKE) {
       const chunk = ids.slice(start, start + MAX_TAKE);
       const envelope = await http.request({
+        ...context,
         operation: 'getAccounts',
         path: ACCOUNT_PATH,
         params: { ids: chunk.join(','), take: MAX_TAKE },
@@ -67,6 +72,6 @@ export function createPrmAdapter(config: PrmConfig): PrmAdapter {
   return {
     http,
     getPartners,
-    createLoaders: () => ({ partnerById: new DataLoader((ids) => getPartners(ids)) }),
+    createLoaders: (context) => ({ partnerById: new DataLoader((ids) => getPartners(ids, context)) }),
   };
 }
