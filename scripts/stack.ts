@@ -1,5 +1,5 @@
 import type { Env } from '../config';
-import { DEFAULT_BREAKER_OPTIONS, type BreakerOptions } from '../adapters/http';
+import { createRedisCache, DEFAULT_BREAKER_OPTIONS, type BreakerOptions } from '../adapters/http';
 import { startGateway, type RunningGateway } from '../gateway';
 import { gatewayConfigOf } from './gateway-config';
 import { DEFAULT_CPQ_OPTIONS, DEFAULT_PRM_OPTIONS, startLegacyStack, type LegacyStack } from '../legacy';
@@ -44,11 +44,21 @@ export async function startStack(env: Env): Promise<RunningStack> {
       volumeThreshold: env.BREAKER_VOLUME_THRESHOLD,
       resetTimeoutMs: env.BREAKER_RESET_MS,
     };
+    // Reference data (products ...) shared by replicas through Redis when configured; otherwise each
+    // adapter keeps its own bounded in-memory cache.
+    const referenceCache = env.REDIS_URL ? createRedisCache({ redis: env.REDIS_URL }) : undefined;
+    if (referenceCache) started.push(referenceCache);
     const subgraphs: RunningSubgraph[] = [];
     const partners = await startPartnersSubgraph({
       port: env.PARTNERS_PORT,
       identitySecret: env.IDENTITY_SECRET,
-      prm: { baseUrl: prmUrl, apiKey: env.PRM_API_KEY, timeoutMs: env.LEGACY_TIMEOUT_MS, breaker },
+      prm: {
+        baseUrl: prmUrl,
+        apiKey: env.PRM_API_KEY,
+        timeoutMs: env.LEGACY_TIMEOUT_MS,
+        breaker,
+        cache: referenceCache,
+      },
     });
     started.push(partners);
     subgraphs.push(partners);
@@ -61,6 +71,7 @@ export async function startStack(env: Env): Promise<RunningStack> {
         clientSecret: env.CPQ_CLIENT_SECRET,
         timeoutMs: env.LEGACY_TIMEOUT_MS,
         breaker,
+        cache: referenceCache,
       },
     });
     started.push(quoting);

@@ -218,3 +218,26 @@ describe('graceful shutdown', () => {
     await expect(fetch(stack.urls.gateway.replace('/graphql', '/healthz'))).rejects.toThrow();
   });
 });
+
+describe('request deadline', () => {
+  let stack: RunningStack;
+
+  beforeAll(async () => {
+    stack = await startTestStack({ GATEWAY_REQUEST_TIMEOUT_MS: '300' });
+  });
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  it('cuts a slow legacy call at the request deadline, well before any per-call timeout', async () => {
+    await fetch(`${stack.urls.legacy.prm}/__faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ latencyMs: 1500 }),
+    });
+    const started = Date.now();
+    const response = await graphqlAs(await tokenFor(), stack.urls.gateway, '{ me { id } }');
+    expect(Date.now() - started).toBeLessThan(1500);
+    expect(response.errors?.[0]?.extensions?.code).toBe('UPSTREAM_TIMEOUT');
+  });
+});

@@ -21,9 +21,29 @@ export interface SubgraphDefinition<TContext extends object> {
   typeDefs: DocumentNode;
   /** The subgraph's generated `Resolvers` type, checked where it is written. */
   resolvers: object;
-  createContext(viewer: Viewer): TContext;
+  createContext(viewer: Viewer, call: RequestScope): TContext;
   /** Breaker states of the legacy systems behind this subgraph, for the gateway's /readyz. */
   legacyHealth(): Record<string, Record<string, string>>;
+}
+
+/** What the gateway says about the request's budget and identity, passed on to legacy calls. */
+export interface RequestScope {
+  /** Epoch ms; legacy calls and retries never run past it. */
+  deadline?: number;
+  requestId?: string;
+}
+
+const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
+
+function requestScopeOf(
+  deadlineHeader: string | undefined,
+  requestIdHeader: string | undefined,
+): RequestScope {
+  const deadline = Number(deadlineHeader);
+  return {
+    ...(deadlineHeader && Number.isFinite(deadline) ? { deadline } : {}),
+    ...(requestIdHeader && REQUEST_ID_PATTERN.test(requestIdHeader) ? { requestId: requestIdHeader } : {}),
+  };
 }
 
 export interface SubgraphHostOptions {
@@ -70,7 +90,10 @@ export async function startSubgraph<TContext extends object>(
             extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
           });
         }
-        return definition.createContext(identity.viewer);
+        return definition.createContext(
+          identity.viewer,
+          requestScopeOf(req.get('x-request-deadline'), req.get('x-request-id')),
+        );
       },
     }),
   );

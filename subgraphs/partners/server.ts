@@ -27,7 +27,7 @@ export async function startPartnersSubgraph(config: PartnersSubgraphConfig): Pro
       name: 'partners',
       typeDefs,
       resolvers,
-      createContext: (viewer) => ({ viewer, prm: prm.createLoaders() }),
+      createContext: (viewer, call) => ({ viewer, prm: prm.createLoaders(call) }),
       legacyHealth: () => ({ prm: prm.http.breakerStates() }),
     },
     { port: config.port, identitySecret: config.identitySecret },

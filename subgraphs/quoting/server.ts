@@ -27,7 +27,7 @@ export async function startQuotingSubgraph(config: QuotingSubgraphConfig): Promi
       name: 'quoting',
       typeDefs,
       resolvers,
-      createContext: (viewer) => ({ viewer, cpq: cpq.createLoaders() }),
+      createContext: (viewer, call) => ({ viewer, cpq: cpq.createLoaders(call) }),
       legacyHealth: () => ({ cpq: cpq.http.breakerStates() }),
     },
     { port: config.port, identitySecret: config.identitySecret },
