@@ -223,6 +223,24 @@ describe('end to end through the gateway', () => {
     expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
   });
 
+  it('serves product catalog data through the reference cache: one CPQ query, then none', async () => {
+    const query =
+      '{ quote(id: "a0Q000000000001AAA") { lines { product { sku family active freshness { stale ageSeconds } } } } }';
+    const first = await graphql<{
+      quote: { lines: Array<{ product: { sku: string; family: string; freshness: { stale: boolean } } }> };
+    }>(stack.urls.gateway, query);
+    expect(first.errors).toBeUndefined();
+    const products = new Map(stack.legacy!.dataset.products.map((product) => [product.ProductCode, product]));
+    for (const { product } of first.data!.quote.lines) {
+      expect(product.family).toBe(products.get(product.sku)!.Family.toUpperCase());
+      expect(product.freshness.stale).toBe(false);
+    }
+    const queriesAfterFirst = (await legacyCalls(cpqUrl))['GET /services/data/v60.0/query'] ?? 0;
+    await graphql(stack.urls.gateway, query);
+    // The second request reads the lines again (transactional) but not the products (cached).
+    expect((await legacyCalls(cpqUrl))['GET /services/data/v60.0/query']).toBe(queriesAfterFirst + 1);
+  });
+
   it('answers null for an unknown partner', async () => {
     const manager = await tokenFor('P-00001', ['channel_manager']);
     const response = await graphqlAs<PartnerData>(manager, stack.urls.gateway, PARTNER_WITH_QUOTES, {

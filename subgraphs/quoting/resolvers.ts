@@ -2,6 +2,7 @@ import { assertCanReadPartner, connectionOf, pageOf } from '../host';
 import type { Quote } from '../../domain';
 import type { Viewer } from '../../runtime';
 import type { Resolvers } from './generated/resolvers-types';
+import { catalogEntry, productFamily } from './products';
 import { filterQuotes } from './quote-filters';
 
 /** A quote is readable by its own partner's users and by channel managers. */
@@ -41,5 +42,11 @@ export const resolvers: Resolvers = {
   },
   Product: {
     __resolveReference: (reference, { cpq }) => cpq.productBySku.load(reference.sku),
+    family: async (product, _args, { cpq }) => productFamily((await catalogEntry(cpq, product.sku)).value),
+    active: async (product, _args, { cpq }) => (await catalogEntry(cpq, product.sku)).value.active,
+    freshness: async (product, _args, { cpq }) => {
+      const { freshness } = await catalogEntry(cpq, product.sku);
+      return { asOf: freshness.asOf, stale: freshness.stale, ageSeconds: Math.floor(freshness.ageMs / 1000) };
+    },
   },
 };

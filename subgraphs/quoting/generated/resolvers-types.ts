@@ -19,6 +19,17 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** How current a piece of reference data is. Stale data is the last good copy, served while its system is unavailable. */
+export type Freshness = {
+  __typename?: 'Freshness';
+  /** Age of the data in seconds. */
+  ageSeconds: Scalars['Int']['output'];
+  /** When the data was read from its system of record (ISO 8601 timestamp). */
+  asOf: Scalars['String']['output'];
+  /** True when the system could not be asked and this is the last good copy. */
+  stale: Scalars['Boolean']['output'];
+};
+
 /** An amount in one currency, rounded to 2 decimal places (half up). */
 export type Money = {
   __typename?: 'Money';
@@ -60,13 +71,26 @@ export type PartnerQuotesArgs = {
   status?: InputMaybe<Array<QuoteStatus>>;
 };
 
-/** A sellable product, identified by its SKU. */
+/** A sellable product, identified by its SKU. Catalog data: cached, and served stale while the CPQ is down. */
 export type Product = {
   __typename?: 'Product';
+  /** Whether the product can still be quoted. */
+  active: Scalars['Boolean']['output'];
+  /** Product family; certifications and commission rules are per family. */
+  family: ProductFamily;
+  /** How current this catalog data is. */
+  freshness: Freshness;
   name: Scalars['String']['output'];
   /** Stock-keeping unit, e.g. `SEC-0006`. */
   sku: Scalars['ID']['output'];
 };
+
+/** Product families of the catalog. */
+export type ProductFamily =
+  | 'CLOUD'
+  | 'NETWORK'
+  | 'SECURITY'
+  | 'SUPPORT';
 
 export type Query = {
   __typename?: 'Query';
@@ -253,14 +277,16 @@ export type FederationReferenceTypes = ResolversObject<{
 export type ResolversTypes = ResolversObject<{
   Currency: ResolverTypeWrapper<Scalars['Currency']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
-  Money: ResolverTypeWrapper<MoneyModel>;
-  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Freshness: ResolverTypeWrapper<Freshness>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Money: ResolverTypeWrapper<MoneyModel>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
   Partner: ResolverTypeWrapper<PartnerRefModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Product: ResolverTypeWrapper<ProductRefModel>;
+  ProductFamily: ProductFamily;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Quote: ResolverTypeWrapper<QuoteModel>;
   QuoteConnection: ResolverTypeWrapper<QuoteConnectionPageModel>;
@@ -274,13 +300,14 @@ export type ResolversTypes = ResolversObject<{
 export type ResolversParentTypes = ResolversObject<{
   Currency: Scalars['Currency']['output'];
   Decimal: Scalars['Decimal']['output'];
-  Money: MoneyModel;
-  PageInfo: PageInfo;
+  Freshness: Freshness;
+  Int: Scalars['Int']['output'];
   String: Scalars['String']['output'];
   Boolean: Scalars['Boolean']['output'];
+  Money: MoneyModel;
+  PageInfo: PageInfo;
   Partner: PartnerRefModel;
   ID: Scalars['ID']['output'];
-  Int: Scalars['Int']['output'];
   Product: ProductRefModel;
   Query: Record<PropertyKey, never>;
   Quote: QuoteModel;
@@ -296,6 +323,12 @@ export interface CurrencyScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 export interface DecimalScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Decimal'], any> {
   name: 'Decimal';
 }
+
+export type FreshnessResolvers<ContextType = QuotingContext, ParentType extends ResolversParentTypes['Freshness'] = ResolversParentTypes['Freshness']> = ResolversObject<{
+  ageSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  asOf?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  stale?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
 
 export type MoneyResolvers<ContextType = QuotingContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = ResolversObject<{
   amount?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
@@ -317,6 +350,9 @@ export type PartnerResolvers<ContextType = QuotingContext, ParentType extends Re
 
 export type ProductResolvers<ContextType = QuotingContext, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product'], FederationReferenceType extends FederationReferenceTypes['Product'] = FederationReferenceTypes['Product']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Product']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  family?: Resolver<ResolversTypes['ProductFamily'], ParentType, ContextType>;
+  freshness?: Resolver<ResolversTypes['Freshness'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sku?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
@@ -362,6 +398,7 @@ export type QuoteLineResolvers<ContextType = QuotingContext, ParentType extends 
 export type Resolvers<ContextType = QuotingContext> = ResolversObject<{
   Currency?: GraphQLScalarType;
   Decimal?: GraphQLScalarType;
+  Freshness?: FreshnessResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Partner?: PartnerResolvers<ContextType>;
