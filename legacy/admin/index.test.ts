@@ -86,6 +86,16 @@ describe('legacy admin', () => {
       ]);
     });
 
+    it('refuses to expire tokens on a system that issues none', async () => {
+      const response = await postFaults({ expireTokens: true });
+      expect(response.status).toBe(400);
+      expect(await response.json()).toEqual({
+        error: 'INVALID_FAULT',
+        issues: ['expireTokens: prm issues no tokens'],
+      });
+      expect(await activeFaults()).toEqual([]);
+    });
+
     it('answers 400 for a body that is not JSON', async () => {
       const response = await fetch(`${server.url}/__faults`, { method: 'POST', body: 'latencyMs=100' });
       expect(response.status).toBe(400);

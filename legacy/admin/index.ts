@@ -1,5 +1,12 @@
 import express, { type Express, type Request, type Response, type RequestHandler } from 'express';
-import { corruptTypes, faultListSchema, faultMatches, type Fault } from './faults';
+import {
+  corruptTypes,
+  corruptXmlTypes,
+  faultListSchema,
+  faultMatches,
+  isStandingFault,
+  type Fault,
+} from './faults';
 
 export { faultSchema, type Fault } from './faults';
 
@@ -16,17 +23,51 @@ export interface LegacyAdmin {
   stats(): Record<string, number>;
 }
 
+export interface LegacyAdminOptions {
+  /**
+   * How the system answers an injected error or rate limit, in its own error format. Defaults to
+   * Salesforce's JSON list `[{ errorCode, message }]`.
+   */
+  renderError?: (res: Response, status: number, errorCode: string, message: string) => void;
+  /** Expires every access token issued so far (the `expireTokens` fault); systems with tokens only. */
+  expireTokens?: () => void;
+}
+
+function renderJsonErrorList(res: Response, status: number, errorCode: string, message: string): void {
+  res.status(status).json([{ errorCode, message }]);
+}
+
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** Sends `body` the way the active malformed-fault says, or as it is. */
-function sendMalformed(res: Response, status: number, body: string, mode: Fault['malformed']): void {
-  const text = mode === 'truncate' ? body.slice(0, Math.floor(body.length / 2)) : body;
-  res.status(status).send(text);
+function truncated(body: string): string {
+  return body.slice(0, Math.floor(body.length / 2));
 }
 
-export function createLegacyAdmin(app: Express, system: string): LegacyAdmin {
+/**
+ * Makes the response malformed whichever way the handler sends it: `res.json` bodies are corrupted
+ * as values then serialised, XML text sent with `res.send` is corrupted as text.
+ */
+function malformResponses(res: Response, mode: NonNullable<Fault['malformed']>): void {
+  const send = res.send.bind(res);
+  res.json = (body: unknown) => {
+    const payload = JSON.stringify(mode === 'wrong-types' ? corruptTypes(body) : body);
+    res.type('application/json');
+    return send(mode === 'truncate' ? truncated(payload) : payload);
+  };
+  res.send = (body?: unknown) => {
+    if (typeof body !== 'string' || !/xml/i.test(String(res.get('content-type') ?? ''))) return send(body);
+    return send(mode === 'truncate' ? truncated(body) : corruptXmlTypes(body));
+  };
+}
+
+export function createLegacyAdmin(
+  app: Express,
+  system: string,
+  options: LegacyAdminOptions = {},
+): LegacyAdmin {
+  const renderError = options.renderError ?? renderJsonErrorList;
   let faults: Fault[] = [];
   let calls: Record<string, number> = {};
 
@@ -40,7 +81,17 @@ export function createLegacyAdmin(app: Express, system: string): LegacyAdmin {
       });
       return;
     }
-    faults = faults.concat(parsed.data);
+    const posted = Array.isArray(parsed.data) ? parsed.data : [parsed.data];
+    if (posted.some((fault) => fault.expireTokens)) {
+      if (!options.expireTokens) {
+        res
+          .status(400)
+          .json({ error: 'INVALID_FAULT', issues: [`expireTokens: ${system} issues no tokens`] });
+        return;
+      }
+      options.expireTokens();
+    }
+    faults = faults.concat(posted.filter(isStandingFault).map(({ expireTokens: _event, ...fault }) => fault));
     res.status(201).json({ system, faults });
   });
   app.get('/__faults', (_req, res) => void res.json({ system, faults }));
@@ -72,24 +123,16 @@ export function createLegacyAdmin(app: Express, system: string): LegacyAdmin {
           }
           if (fault.rateLimitRetryAfterSeconds !== undefined) {
             res.setHeader('Retry-After', String(fault.rateLimitRetryAfterSeconds));
-            res.status(429).json([{ errorCode: 'RATE_LIMITED', message: 'Too many requests' }]);
+            renderError(res, 429, 'RATE_LIMITED', 'Too many requests');
             return;
           }
           if (fault.errorRate > 0 && Math.random() < fault.errorRate) {
-            res.status(fault.errorStatus).json([{ errorCode: 'SERVER_ERROR', message: 'Injected failure' }]);
+            renderError(res, fault.errorStatus, 'SERVER_ERROR', 'Injected failure');
             return;
           }
         }
         const malformed = active.find((fault) => fault.malformed !== undefined)?.malformed;
-        if (malformed) {
-          const send = res.send.bind(res);
-          res.json = (body: unknown) => {
-            const payload = malformed === 'wrong-types' ? corruptTypes(body) : body;
-            res.type('application/json');
-            sendMalformed(Object.assign(res, { send }), res.statusCode, JSON.stringify(payload), malformed);
-            return res;
-          };
-        }
+        if (malformed) malformResponses(res, malformed);
         await handler(req, res);
       } catch (error) {
         next(error);

@@ -178,7 +178,7 @@ describe('CPQ stand-in', () => {
         status: 404,
         body: [{ errorCode: 'NOT_FOUND' }],
       });
-      expect(await getJson(`${base}${API_BASE}/sobjects/Opportunity/${firstQuote.Id}`, token)).toMatchObject({
+      expect(await getJson(`${base}${API_BASE}/sobjects/Contract/${firstQuote.Id}`, token)).toMatchObject({
         status: 404,
         body: [{ errorCode: 'NOT_FOUND' }],
       });
@@ -321,7 +321,7 @@ describe('CPQ stand-in', () => {
       ['INVALID_FIELD', "SELECT Id FROM SBQQ__Quote__c WHERE Bogus__c = 'x'"],
       ['INVALID_FIELD', 'SELECT Id FROM SBQQ__Quote__c ORDER BY Bogus__c'],
       ['INVALID_FIELD', 'SELECT prices FROM Product2'],
-      ['INVALID_TYPE', 'SELECT Id FROM Opportunity'],
+      ['INVALID_TYPE', 'SELECT Id FROM Contract'],
     ])('answers 400 %s for %j', async (errorCode, soql) => {
       expect(await getJson(soqlUrl(base, soql), token)).toMatchObject({ status: 400, body: [{ errorCode }] });
     });

@@ -1,12 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import express, { type Express, type Request, type Response } from 'express';
+import express, { type ErrorRequestHandler, type Express, type Request, type Response } from 'express';
+import { z } from 'zod';
 import { createLegacyAdmin, type LegacyAdmin } from '../admin';
 import type { Dataset } from '../seed/dataset';
+import { createApiLimit, type ApiRequestLimit } from './api-limit';
+import { QuoteService, type Outcome } from './quotes';
+import { CpqStore, publicRecord, type SObjectRecord } from './store';
 import { matchesConditions, parseSoql, SoqlError } from './soql';
 
 /**
  * A Salesforce-CPQ-like stand-in: OAuth2 client credentials, sObject reads by id, composite reads
- * by id list, and a SOQL-subset query endpoint with Salesforce's paging (nextRecordsUrl).
+ * by id list, a SOQL-subset query endpoint with Salesforce's paging (nextRecordsUrl), quote and
+ * quote line writes, a price calculation endpoint and an API request limit.
  * Errors come back as Salesforce does: a JSON array of `{ message, errorCode }`.
  */
 export interface CpqOptions {
@@ -15,21 +20,20 @@ export interface CpqOptions {
   tokenTtlMs: number;
   /** Records per query page before `nextRecordsUrl` takes over (Salesforce: 2000). */
   queryBatchSize: number;
+  /** API requests allowed per window, then 403 REQUEST_LIMIT_EXCEEDED; no limit when absent. */
+  apiRequestLimit?: ApiRequestLimit;
+  /** The business date (YYYY-MM-DD) for pricing and new quotes; the UTC date by default. */
+  today?: () => string;
 }
 
 export const API_BASE = '/services/data/v60.0';
+export const APEX_BASE = '/services/apexrest';
 
-type SObjectRecord = { Id: string } & Record<string, unknown>;
 const NUMERIC_VALUE = /^-?\d+(?:\.\d+)?$/;
+const WRITABLE_TYPES = new Set(['SBQQ__Quote__c', 'SBQQ__QuoteLine__c']);
 
-function sfError(res: Response, status: number, errorCode: string, message: string): void {
-  res.status(status).json([{ message, errorCode }]);
-}
-
-function publicRecord(record: SObjectRecord): SObjectRecord {
-  // Product2 carries its list prices for the generator; the API shows them as price book entries.
-  const { prices: _prices, ...rest } = record as SObjectRecord & { prices?: unknown };
-  return rest;
+function sfError(res: Response, status: number, errorCode: string, message: string, fields?: string[]): void {
+  res.status(status).json([{ message, errorCode, ...(fields ? { fields } : {}) }]);
 }
 
 function project(record: SObjectRecord, fields: string[]): SObjectRecord {
@@ -38,21 +42,51 @@ function project(record: SObjectRecord, fields: string[]): SObjectRecord {
   return projected;
 }
 
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+const percent = z.union([z.string(), z.number()]).transform(String);
+const calculateSchema = z.union([
+  z
+    .object({ quoteId: z.string().min(1), save: z.boolean().optional(), pricingDate: isoDate.optional() })
+    .strict(),
+  z
+    .object({
+      partnerId: z.string().min(1),
+      currency: z
+        .string()
+        .regex(/^[A-Z]{3}$/)
+        .optional(),
+      dealRegistrationId: z.string().min(1).optional(),
+      pricingDate: isoDate.optional(),
+      lines: z
+        .array(
+          z
+            .object({
+              productCode: z.string().min(1).optional(),
+              productId: z.string().min(1).optional(),
+              quantity: z.number(),
+              additionalDiscount: percent.optional(),
+            })
+            .strict()
+            .refine((line) => (line.productCode === undefined) !== (line.productId === undefined), {
+              message: 'give productCode or productId',
+            }),
+        )
+        .min(1)
+        .max(200),
+    })
+    .strict(),
+]);
+
 export function createCpqApp(dataset: Dataset, options: CpqOptions): { app: Express; admin: LegacyAdmin } {
   const app = express();
   app.disable('x-powered-by');
-  const admin = createLegacyAdmin(app, 'cpq');
   const tokens = new Map<string, number>();
+  const admin = createLegacyAdmin(app, 'cpq', { expireTokens: () => tokens.clear() });
   const cursors = new Map<string, { rest: SObjectRecord[]; totalSize: number }>();
-
-  const tables = new Map<string, SObjectRecord[]>([
-    ['Product2', dataset.products.map((p) => publicRecord(p as unknown as SObjectRecord))],
-    ['SBQQ__Quote__c', dataset.quotes as unknown as SObjectRecord[]],
-    ['SBQQ__QuoteLine__c', dataset.quoteLines as unknown as SObjectRecord[]],
-  ]);
-  const byId = new Map<string, Map<string, SObjectRecord>>(
-    [...tables].map(([name, rows]) => [name, new Map(rows.map((row) => [row.Id, row]))]),
-  );
+  const store = new CpqStore(dataset);
+  const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
+  const quotes = new QuoteService(store, dataset, today);
+  const apiLimit = createApiLimit(options.apiRequestLimit, sfError);
 
   app.use('/services/oauth2/token', express.urlencoded({ extended: false }), express.json());
   admin.route('POST', '/services/oauth2/token', (req, res) => {
@@ -77,28 +111,40 @@ export function createCpqApp(dataset: Dataset, options: CpqOptions): { app: Expr
     });
   });
 
-  app.use(API_BASE, (req, res, next) => {
-    const token = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1];
-    const expiresAt = token ? tokens.get(token) : undefined;
-    if (expiresAt === undefined || expiresAt < Date.now()) {
-      if (token) tokens.delete(token);
-      sfError(res, 401, 'INVALID_SESSION_ID', 'Session expired or invalid');
-      return;
-    }
-    next();
-  });
+  app.use(
+    [API_BASE, APEX_BASE],
+    (req, res, next) => {
+      const token = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1];
+      const expiresAt = token ? tokens.get(token) : undefined;
+      if (expiresAt === undefined || expiresAt < Date.now()) {
+        if (token) tokens.delete(token);
+        sfError(res, 401, 'INVALID_SESSION_ID', 'Session expired or invalid');
+        return;
+      }
+      next();
+    },
+    apiLimit.middleware,
+    express.json(),
+  );
 
-  function table(req: Request, res: Response): Map<string, SObjectRecord> | undefined {
-    const rows = byId.get(String(req.params.sobject));
-    if (!rows)
-      sfError(res, 404, 'NOT_FOUND', `sObject type '${String(req.params.sobject)}' is not supported`);
-    return rows;
+  function knownType(req: Request, res: Response): string | undefined {
+    const type = String(req.params.sobject);
+    if (!store.has(type)) {
+      sfError(res, 404, 'NOT_FOUND', `sObject type '${type}' is not supported`);
+      return undefined;
+    }
+    return type;
   }
 
+  admin.route('GET', `${API_BASE}/limits`, (_req, res) => {
+    const usage = apiLimit.usage();
+    res.json({ DailyApiRequests: usage ? { Max: usage.max, Remaining: usage.remaining } : null });
+  });
+
   admin.route('GET', `${API_BASE}/sobjects/:sobject/:id`, (req, res) => {
-    const rows = table(req, res);
-    if (!rows) return;
-    const record = rows.get(String(req.params.id));
+    const type = knownType(req, res);
+    if (!type) return;
+    const record = store.get(type, String(req.params.id));
     if (!record) {
       sfError(res, 404, 'NOT_FOUND', 'The requested resource does not exist');
       return;
@@ -107,8 +153,8 @@ export function createCpqApp(dataset: Dataset, options: CpqOptions): { app: Expr
   });
 
   admin.route('GET', `${API_BASE}/composite/sobjects/:sobject`, (req, res) => {
-    const rows = table(req, res);
-    if (!rows) return;
+    const type = knownType(req, res);
+    if (!type) return;
     const ids = String(req.query.ids ?? '')
       .split(',')
       .filter(Boolean);
@@ -119,11 +165,73 @@ export function createCpqApp(dataset: Dataset, options: CpqOptions): { app: Expr
     const fields = req.query.fields ? String(req.query.fields).split(',') : undefined;
     res.json(
       ids.map((id) => {
-        const record = rows.get(id);
+        const record = store.get(type, id);
         if (!record) return null;
         return fields ? project(record, fields) : publicRecord(record);
       }),
     );
+  });
+
+  function answer<T>(res: Response, outcome: Outcome<T>, success: (value: T) => void): void {
+    if ('error' in outcome) {
+      const { status, errorCode, message, fields } = outcome.error;
+      sfError(res, status, errorCode, message, fields);
+      return;
+    }
+    success(outcome.ok);
+  }
+
+  function writableType(req: Request, res: Response): string | undefined {
+    const type = knownType(req, res);
+    if (!type) return undefined;
+    if (!WRITABLE_TYPES.has(type)) {
+      sfError(res, 400, 'INVALID_TYPE_FOR_OPERATION', `${type} is read-only through this API`);
+      return undefined;
+    }
+    if (req.body === null || typeof req.body !== 'object' || Array.isArray(req.body)) {
+      sfError(res, 400, 'JSON_PARSER_ERROR', 'The request body must be a JSON object');
+      return undefined;
+    }
+    return type;
+  }
+
+  admin.route('POST', `${API_BASE}/sobjects/:sobject`, (req, res) => {
+    const type = writableType(req, res);
+    if (!type) return;
+    const body = req.body as Record<string, unknown>;
+    const created = type === 'SBQQ__Quote__c' ? quotes.createQuote(body) : quotes.createLine(body);
+    answer(res, created, (id) => void res.status(201).json({ id, success: true, errors: [] }));
+  });
+
+  admin.route('PATCH', `${API_BASE}/sobjects/:sobject/:id`, (req, res) => {
+    const type = writableType(req, res);
+    if (!type) return;
+    const id = String(req.params.id);
+    const body = req.body as Record<string, unknown>;
+    const updated = type === 'SBQQ__Quote__c' ? quotes.updateQuote(id, body) : quotes.updateLine(id, body);
+    answer(res, updated, () => void res.status(204).end());
+  });
+
+  admin.route('DELETE', `${API_BASE}/sobjects/:sobject/:id`, (req, res) => {
+    const type = knownType(req, res);
+    if (!type) return;
+    if (!WRITABLE_TYPES.has(type)) {
+      sfError(res, 400, 'INVALID_TYPE_FOR_OPERATION', `${type} is read-only through this API`);
+      return;
+    }
+    const id = String(req.params.id);
+    const deleted = type === 'SBQQ__Quote__c' ? quotes.deleteQuote(id) : quotes.deleteLine(id);
+    answer(res, deleted, () => void res.status(204).end());
+  });
+
+  admin.route('POST', `${APEX_BASE}/quote/calculate`, (req, res) => {
+    const parsed = calculateSchema.safeParse(req.body);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      sfError(res, 400, 'APEX_ERROR', `${issue.path.join('.') || 'body'}: ${issue.message}`);
+      return;
+    }
+    answer(res, quotes.calculate(parsed.data), (calculation) => void res.json(calculation));
   });
 
   function sendPage(res: Response, records: SObjectRecord[], totalSize: number): void {
@@ -152,21 +260,21 @@ export function createCpqApp(dataset: Dataset, options: CpqOptions): { app: Expr
       sfError(res, 400, 'MALFORMED_QUERY', error instanceof SoqlError ? error.message : 'malformed query');
       return;
     }
-    const rows = tables.get(query.object);
-    if (!rows) {
+    if (!store.has(query.object)) {
       sfError(res, 400, 'INVALID_TYPE', `sObject type '${query.object}' is not supported`);
       return;
     }
-    const sample = rows[0] ?? {};
+    const known = store.fields(query.object);
     const unknownField = [
       ...(query.fields === 'COUNT' ? [] : query.fields),
       ...query.where.map((c) => c.field),
       ...(query.orderBy ? [query.orderBy.field] : []),
-    ].find((field) => !(field in sample));
+    ].find((field) => !known.has(field));
     if (unknownField) {
       sfError(res, 400, 'INVALID_FIELD', `No such column '${unknownField}' on entity '${query.object}'`);
       return;
     }
+    const rows = store.all(query.object);
     let matched = rows.filter((row) => matchesConditions(row, query.where));
     if (query.orderBy) {
       const { field, direction } = query.orderBy;
@@ -208,6 +316,15 @@ export function createCpqApp(dataset: Dataset, options: CpqOptions): { app: Expr
     cursors.delete(String(req.params.cursor));
     sendPage(res, pending.rest, pending.totalSize);
   });
+
+  const bodyErrors: ErrorRequestHandler = (error: { type?: string }, _req, res, next) => {
+    if (res.headersSent || error.type !== 'entity.parse.failed') {
+      next(error);
+      return;
+    }
+    sfError(res, 400, 'JSON_PARSER_ERROR', 'The request body is not valid JSON');
+  };
+  app.use(bodyErrors);
 
   return { app, admin };
 }

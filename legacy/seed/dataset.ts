@@ -1,10 +1,56 @@
 import Decimal from 'decimal.js';
-import { SeededRandom } from './random';
+import { deriveSeed, SeededRandom } from './random';
+import {
+  AS_OF_DAY,
+  DATA_EPOCH,
+  DAY_MS,
+  dayDate,
+  isoDate,
+  salesforceId,
+  sfAttributes,
+  type SfAttributes,
+} from './common';
+import {
+  generateCustomers,
+  generatePriceBooks,
+  opportunityFor,
+  partnerPriceBookId,
+  type Opportunity,
+  type Pricebook2,
+  type PricebookEntry,
+  type SfAccount,
+} from './crm';
+import {
+  DISTRIBUTORS,
+  generateCertifications,
+  generateContacts,
+  generateDealRegistrations,
+  pickDistributor,
+  type Distributor,
+  type PrmCertification,
+  type PrmContact,
+  type PrmDealRegistration,
+} from './prm';
+import { generateBilling, type AcceptedDeal, type BillingData } from './billing';
+import {
+  generateIncentives,
+  generatePrograms,
+  ledgerReferenceData,
+  postedByLastBatch,
+  type IncentivesData,
+} from './incentives';
+import { planDiscrepancies, type Discrepancy } from './discrepancies';
+import type { ProductFamily } from '../incentives/rules';
 
 /**
  * The seeded world every stand-in serves: one generator, so that the systems agree with each
- * other (a quote's partner exists in the PRM, its products in the CPQ catalog). Records are kept
- * in each legacy system's own wire shape; money is a decimal string, never a float.
+ * other (a quote's partner exists in the PRM, its products in the CPQ catalog; every accepted quote
+ * has its opportunity, subscription, invoice and accrual). Records are kept in each legacy system's
+ * own wire shape; money is a decimal string, never a float.
+ *
+ * Determinism: partners, products, quotes and lines come from the seed's main stream, exactly as
+ * before the other systems existed; everything added since draws from streams of its own
+ * (`deriveSeed(seed, "crm" | "prm" | "billing" | "incentives" | "discrepancies")`).
  */
 
 export type Scale = 'small' | 'large';
@@ -31,19 +77,35 @@ export interface PrmAccount {
   currencyCode: CurrencyCode;
   annualQuota: string;
   created: string;
+  /** The distributor the partner buys through, if any (a party to its revenue share). */
+  distributor: { id: string; name: string } | null;
 }
 
-export interface SfAttributes {
-  type: string;
-  url: string;
-}
+export type { SfAttributes };
+export type { SfAccount, Pricebook2, PricebookEntry, Opportunity } from './crm';
+export type { Distributor, PrmContact, PrmCertification, PrmDealRegistration } from './prm';
+export type {
+  BillingAccount,
+  BillingData,
+  Invoice,
+  InvoiceItem,
+  Payment,
+  Payout,
+  RatePlan,
+  RatePlanCharge,
+  Subscription,
+} from './billing';
+export type { IncentivesData } from './incentives';
+export type { Discrepancy, DiscrepancyKind } from './discrepancies';
+export type { Accrual, IncentiveTransaction } from '../incentives/ledger';
+export type { IncentiveProgram, ProductFamily } from '../incentives/rules';
 
 export interface Product2 {
   attributes: SfAttributes;
   Id: string;
   Name: string;
   ProductCode: string;
-  Family: 'Network' | 'Security' | 'Cloud' | 'Support';
+  Family: ProductFamily;
   IsActive: boolean;
   /** List price per currency; the real CPQ keeps these in PricebookEntry rows. */
   prices: Record<CurrencyCode, string>;
@@ -62,6 +124,13 @@ export interface SbqqQuote {
   CurrencyIsoCode: CurrencyCode;
   SBQQ__ExpirationDate__c: string;
   CreatedDate: string;
+  /** The end customer (an Account). */
+  SBQQ__Account__c: string;
+  SBQQ__Opportunity2__c: string;
+  /** The partner's regional price book, where the lines' list prices come from. */
+  SBQQ__PriceBook__c: string;
+  /** The PRM deal registration whose protected discount applies, if any. */
+  Deal_Registration__c: string | null;
 }
 
 export interface SbqqQuoteLine {
@@ -78,14 +147,32 @@ export interface SbqqQuoteLine {
   SBQQ__NetPrice__c: string;
   SBQQ__NetTotal__c: string;
   CurrencyIsoCode: CurrencyCode;
+  /** The discount asked for on top of the standard ones (partner tier, volume, deal registration). */
+  SBQQ__AdditionalDiscount__c: string;
 }
 
 export interface Dataset {
   options: DatasetOptions;
+  /** The seeded world's "today" (ISO date); nothing is dated after it. */
+  asOf: string;
+  // PRM
   partners: PrmAccount[];
+  distributors: Distributor[];
+  contacts: PrmContact[];
+  certifications: PrmCertification[];
+  dealRegistrations: PrmDealRegistration[];
+  // CPQ
   products: Product2[];
+  priceBooks: Pricebook2[];
+  priceBookEntries: PricebookEntry[];
+  customers: SfAccount[];
+  opportunities: Opportunity[];
   quotes: SbqqQuote[];
   quoteLines: SbqqQuoteLine[];
+  billing: BillingData;
+  incentives: IncentivesData;
+  /** The deliberate quote-to-revenue gaps, see discrepancies.ts. */
+  discrepancies: Discrepancy[];
 }
 
 const SCALES: Record<
@@ -164,27 +251,13 @@ export const TIER_DISCOUNT_PERCENT: Record<PrmTierName, string> = {
   Platinum: '15',
 };
 const FX_FROM_USD: Record<CurrencyCode, string> = { USD: '1', EUR: '0.92', GBP: '0.79' };
-const DATA_EPOCH = Date.UTC(2026, 0, 1);
-const DAY_MS = 86_400_000;
 
 export function partnerId(index: number): string {
   return `P-${String(index).padStart(5, '0')}`;
 }
 
-/** An 18-character Salesforce-style id: a 3-character key prefix, then the sequence in base 36. */
-function salesforceId(keyPrefix: string, sequence: number): string {
-  return `${keyPrefix}${sequence.toString(36).toUpperCase().padStart(12, '0')}AAA`;
-}
-
-function sfAttributes(type: string, id: string): SfAttributes {
-  return { type, url: `/services/data/v60.0/sobjects/${type}/${id}` };
-}
-
-function isoDate(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
-function generatePartners(random: SeededRandom, count: number): PrmAccount[] {
+/** `extras` draws the fields added after the first release, so the main stream stays as it was. */
+function generatePartners(random: SeededRandom, extras: SeededRandom, count: number): PrmAccount[] {
   const regions = Object.keys(COUNTRIES) as Array<PrmAccount['region']>;
   const partners: PrmAccount[] = [];
   for (let index = 1; index <= count; index += 1) {
@@ -203,6 +276,7 @@ function generatePartners(random: SeededRandom, count: number): PrmAccount[] {
       currencyCode: currency,
       annualQuota: new Decimal(random.int(10, 200)).times(10_000).toFixed(2),
       created: new Date(DATA_EPOCH - random.int(30, 1500) * DAY_MS).toISOString(),
+      distributor: pickDistributor(extras, tier, region),
     });
   }
   return partners;
@@ -246,13 +320,31 @@ const QUOTE_STATUSES: SbqqQuoteStatus[] = [
   'Rejected',
 ];
 
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
+}
+
 export function generateDataset(options: DatasetOptions): Dataset {
   const random = new SeededRandom(options.seed);
+  const stream = (label: string) => new SeededRandom(deriveSeed(options.seed, label));
+  const crmRandom = stream('crm');
+  const prmRandom = stream('prm');
   const shape = SCALES[options.scale];
-  const partners = generatePartners(random, shape.partners);
+  const partners = generatePartners(random, prmRandom, shape.partners);
   const products = generateProducts(random);
+  const customers = generateCustomers(crmRandom, partners);
+  const customersByPartner = groupBy(customers, (customer) => customer.Partner__c);
+  const { priceBooks, priceBookEntries } = generatePriceBooks(products);
   const quotes: SbqqQuote[] = [];
   const quoteLines: SbqqQuoteLine[] = [];
+  const opportunities: Opportunity[] = [];
+  const acceptedDeals: AcceptedDeal[] = [];
 
   for (const partner of partners) {
     const quoteCount = random.int(...shape.quotesPerPartner);
@@ -262,14 +354,18 @@ export function generateDataset(options: DatasetOptions): Dataset {
       const quoteId = salesforceId('a0Q', quoteSequence);
       const currency = partner.currencyCode;
       const createdMs = DATA_EPOCH + random.int(0, 320) * DAY_MS + random.int(0, DAY_MS - 1);
+      const customer = crmRandom.pick(customersByPartner.get(partner.id) ?? []);
+      const closeDate = isoDate(createdMs + crmRandom.int(1, 20) * DAY_MS);
       let listAmount = new Decimal(0);
       let netAmount = new Decimal(0);
+      const lines: SbqqQuoteLine[] = [];
       const lineCount = random.int(...shape.linesPerQuote);
       for (let l = 0; l < lineCount; l += 1) {
         const product = random.pick(products);
         const quantity = random.int(1, 50);
         const listPrice = new Decimal(product.prices[currency]);
-        const discount = tierDiscount.plus(random.chance(0.3) ? random.int(1, 10) : 0);
+        const additionalDiscount = random.chance(0.3) ? random.int(1, 10) : 0;
+        const discount = tierDiscount.plus(additionalDiscount);
         const netPrice = listPrice
           .times(Decimal.sub(1, discount.div(100)))
           .toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
@@ -277,7 +373,7 @@ export function generateDataset(options: DatasetOptions): Dataset {
         listAmount = listAmount.plus(listPrice.times(quantity));
         netAmount = netAmount.plus(netTotal);
         const lineId = salesforceId('a0R', quoteLines.length + 1);
-        quoteLines.push({
+        const line: SbqqQuoteLine = {
           attributes: sfAttributes('SBQQ__QuoteLine__c', lineId),
           Id: lineId,
           Name: `QL-${String(quoteLines.length + 1).padStart(7, '0')}`,
@@ -291,9 +387,12 @@ export function generateDataset(options: DatasetOptions): Dataset {
           SBQQ__NetPrice__c: netPrice.toFixed(2),
           SBQQ__NetTotal__c: netTotal.toFixed(2),
           CurrencyIsoCode: currency,
-        });
+          SBQQ__AdditionalDiscount__c: additionalDiscount.toFixed(2),
+        };
+        quoteLines.push(line);
+        lines.push(line);
       }
-      quotes.push({
+      const quote: SbqqQuote = {
         attributes: sfAttributes('SBQQ__Quote__c', quoteId),
         Id: quoteId,
         Name: `Q-${String(quoteSequence).padStart(6, '0')}`,
@@ -304,8 +403,95 @@ export function generateDataset(options: DatasetOptions): Dataset {
         CurrencyIsoCode: currency,
         SBQQ__ExpirationDate__c: isoDate(createdMs + 30 * DAY_MS),
         CreatedDate: new Date(createdMs).toISOString(),
-      });
+        SBQQ__Account__c: customer.Id,
+        SBQQ__Opportunity2__c: salesforceId('006', quoteSequence),
+        SBQQ__PriceBook__c: partnerPriceBookId(partner.region),
+        Deal_Registration__c: null,
+      };
+      quotes.push(quote);
+      opportunities.push(opportunityFor(quote, customer, closeDate));
+      if (quote.SBQQ__Status__c === 'Accepted') acceptedDeals.push({ quote, lines, closeDate });
     }
   }
-  return { options, partners, products, quotes, quoteLines };
+
+  const contacts = generateContacts(prmRandom, partners);
+  const certifications = generateCertifications(prmRandom, partners, contacts);
+  const dealRegistrations = generateDealRegistrations(prmRandom, partners, customersByPartner);
+
+  const planned = planDiscrepancies(
+    stream('discrepancies'),
+    acceptedDeals.length,
+    acceptedDeals.filter((deal) => postedByLastBatch(deal.closeDate)).map((deal) => deal.quote.Id),
+  );
+  const { billing, mismatches } = generateBilling(
+    stream('billing'),
+    partners,
+    customers,
+    acceptedDeals,
+    new Set([...planned].filter(([, kind]) => kind === 'invoice-amount-mismatch').map(([id]) => id)),
+  );
+  const programs = generatePrograms(stream('incentives'), products);
+  const accrualPlan = new Map(
+    [...planned].flatMap(([id, kind]) => (kind === 'invoice-amount-mismatch' ? [] : [[id, kind] as const])),
+  );
+  const { incentives, discrepancies: accrualGaps } = generateIncentives(
+    programs,
+    ledgerReferenceData(programs, partners, products),
+    acceptedDeals,
+    accrualPlan,
+  );
+
+  const quoteById = new Map(acceptedDeals.map((deal) => [deal.quote.Id, deal.quote]));
+  const invoiceById = new Map(billing.invoices.map((invoice) => [invoice.id, invoice]));
+  const accrualByQuote = new Map(incentives.accruals.map((accrual) => [accrual.quoteId, accrual]));
+  const discrepancies: Discrepancy[] = [
+    ...mismatches.map(({ quoteId, invoiceId, detail }): Discrepancy => {
+      const quote = quoteById.get(quoteId)!;
+      return {
+        kind: 'invoice-amount-mismatch',
+        system: 'billing',
+        quoteId,
+        partnerId: quote.SBQQ__Partner__c,
+        currency: quote.CurrencyIsoCode,
+        expected: quote.SBQQ__NetAmount__c,
+        actual: invoiceById.get(invoiceId)!.amount,
+        recordId: invoiceId,
+        detail,
+      };
+    }),
+    ...accrualGaps.map(({ quoteId, kind, expected, actual, detail }): Discrepancy => {
+      const quote = quoteById.get(quoteId)!;
+      return {
+        kind,
+        system: 'incentives',
+        quoteId,
+        partnerId: quote.SBQQ__Partner__c,
+        currency: quote.CurrencyIsoCode,
+        expected,
+        actual,
+        recordId: actual === null ? null : accrualByQuote.get(quoteId)!.id,
+        detail,
+      };
+    }),
+  ].sort((a, b) => a.quoteId.localeCompare(b.quoteId));
+
+  return {
+    options,
+    asOf: dayDate(AS_OF_DAY),
+    partners,
+    distributors: DISTRIBUTORS,
+    contacts,
+    certifications,
+    dealRegistrations,
+    products,
+    priceBooks,
+    priceBookEntries,
+    customers,
+    opportunities,
+    quotes,
+    quoteLines,
+    billing,
+    incentives,
+    discrepancies,
+  };
 }

@@ -33,4 +33,28 @@ export class SeededRandom {
   chance(probability: number): boolean {
     return this.next() < probability;
   }
+
+  /** A shuffled copy (Fisher-Yates); the input is left as it is. */
+  shuffle<T>(items: readonly T[]): T[] {
+    const shuffled = [...items];
+    for (let i = shuffled.length - 1; i > 0; i -= 1) {
+      const j = Math.floor(this.next() * (i + 1));
+      [shuffled[i], shuffled[j]] = [shuffled[j] as T, shuffled[i] as T];
+    }
+    return shuffled;
+  }
+}
+
+/**
+ * A seed for one part of the world (e.g. "billing"), derived from the dataset's seed and a label
+ * (FNV-1a over the label, mixed with the seed). Each part draws from its own stream, so adding
+ * records to one system never shifts the data of another, nor the records generated before it.
+ */
+export function deriveSeed(seed: number, label: string): number {
+  let hash = 0x811c9dc5 ^ (seed >>> 0);
+  for (let i = 0; i < label.length; i += 1) {
+    hash ^= label.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash >>> 0;
 }

@@ -1,0 +1,99 @@
+import type { Dataset } from '../seed/dataset';
+
+/**
+ * The CPQ's records by sObject type, in insertion order, as the read endpoints serve them. Records
+ * are never changed in place (the dataset's objects are shared): a write puts a new object under the
+ * same id, which keeps its position.
+ */
+export type SObjectRecord = { Id: string } & Record<string, unknown>;
+
+export const READABLE_TYPES = [
+  'Product2',
+  'Pricebook2',
+  'PricebookEntry',
+  'Account',
+  'Opportunity',
+  'SBQQ__Quote__c',
+  'SBQQ__QuoteLine__c',
+] as const;
+export type SObjectType = (typeof READABLE_TYPES)[number];
+
+export function publicRecord(record: object): SObjectRecord {
+  // Product2 carries its list prices for the generator; the API shows them as price book entries.
+  const { prices: _prices, ...rest } = record as SObjectRecord & { prices?: unknown };
+  return rest;
+}
+
+export class CpqStore {
+  private readonly tables = new Map<string, Map<string, SObjectRecord>>();
+  private readonly fieldNames = new Map<string, ReadonlySet<string>>();
+  private readonly linesByQuote = new Map<string, Set<string>>();
+  private readonly sequences = new Map<string, number>();
+
+  constructor(dataset: Dataset) {
+    const seeded: Record<SObjectType, object[]> = {
+      Product2: dataset.products.map(publicRecord),
+      Pricebook2: dataset.priceBooks,
+      PricebookEntry: dataset.priceBookEntries,
+      Account: dataset.customers,
+      Opportunity: dataset.opportunities,
+      SBQQ__Quote__c: dataset.quotes,
+      SBQQ__QuoteLine__c: dataset.quoteLines,
+    };
+    for (const type of READABLE_TYPES) {
+      const records = seeded[type] as SObjectRecord[];
+      this.tables.set(type, new Map(records.map((record) => [record.Id, record])));
+      this.fieldNames.set(type, new Set(records[0] ? Object.keys(records[0]) : []));
+      this.sequences.set(type, records.length);
+    }
+    for (const line of dataset.quoteLines) this.indexLine(line.SBQQ__Quote__c, line.Id);
+  }
+
+  has(type: string): boolean {
+    return this.tables.has(type);
+  }
+
+  get(type: string, id: string): SObjectRecord | undefined {
+    return this.tables.get(type)?.get(id);
+  }
+
+  /** Every record of the type, in order; a fresh array, so callers may sort it. */
+  all(type: string): SObjectRecord[] {
+    return [...(this.tables.get(type)?.values() ?? [])];
+  }
+
+  /** The fields every record of the type has (what SOQL may select and filter on). */
+  fields(type: string): ReadonlySet<string> {
+    return this.fieldNames.get(type) ?? new Set();
+  }
+
+  lineIdsOf(quoteId: string): string[] {
+    return [...(this.linesByQuote.get(quoteId) ?? [])];
+  }
+
+  /** The next sequence number for a new record of the type (seeded records count too). */
+  nextSequence(type: string): number {
+    const next = (this.sequences.get(type) ?? 0) + 1;
+    this.sequences.set(type, next);
+    return next;
+  }
+
+  put(type: SObjectType, record: SObjectRecord): void {
+    this.tables.get(type)!.set(record.Id, record);
+    if (type === 'SBQQ__QuoteLine__c') this.indexLine(String(record.SBQQ__Quote__c), record.Id);
+  }
+
+  remove(type: SObjectType, id: string): void {
+    const record = this.tables.get(type)!.get(id);
+    this.tables.get(type)!.delete(id);
+    if (type === 'SBQQ__QuoteLine__c' && record)
+      this.linesByQuote.get(String(record.SBQQ__Quote__c))?.delete(id);
+    if (type === 'SBQQ__Quote__c') this.linesByQuote.delete(id);
+  }
+
+  private indexLine(quoteId: string, lineId: string): void {
+    const lines = this.linesByQuote.get(quoteId);
+    if (lines) lines.add(lineId);
+    else this.linesByQuote.set(quoteId, new Set([lineId]));
+  }
+}
