@@ -36,6 +36,7 @@ describe('configuration', () => {
         PRM_PORT: '70000',
         LEGACY_SCALE: 'huge',
         CPQ_URL: 'ftp://x',
+        INCENTIVES_STANDIN_LATENCY_MS: 'slow',
         START_LEGACY: 'maybe',
       });
     } catch (caught) {
@@ -48,5 +49,6 @@ describe('configuration', () => {
     expect(problems).toMatch(/LEGACY_SCALE: must be small or large/);
     expect(problems).toMatch(/CPQ_URL: must be an http\(s\) URL/);
     expect(problems).toMatch(/START_LEGACY: must be true or false/);
+    expect(problems).toMatch(/INCENTIVES_STANDIN_LATENCY_MS: must be "min-max"/);
   });
 });

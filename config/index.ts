@@ -27,6 +27,8 @@ const envSchema = z
     PARTNERS_PORT: port.default(4001),
     QUOTING_PORT: port.default(4002),
     CPQ_PORT: port.default(4101),
+    BILLING_PORT: port.default(4102),
+    INCENTIVES_PORT: port.default(4103),
     PRM_PORT: port.default(4104),
     PARTNERS_URL: httpUrl.optional(),
     QUOTING_URL: httpUrl.optional(),
@@ -43,6 +45,21 @@ const envSchema = z
     CPQ_CLIENT_SECRET: z.string().min(1).default('cpq-dev-secret'),
     PRM_URL: httpUrl.optional(),
     PRM_API_KEY: z.string().min(1).default('prm-dev-key'),
+    BILLING_URL: httpUrl.optional(),
+    BILLING_CLIENT_ID: z.string().min(1).default('partner-graph'),
+    BILLING_CLIENT_SECRET: z.string().min(1).default('billing-dev-secret'),
+    INCENTIVES_URL: httpUrl.optional(),
+    INCENTIVES_USERNAME: z.string().min(1).default('partner-graph'),
+    INCENTIVES_PASSWORD: z.string().min(1).default('incentives-dev-password'),
+    /** The incentives stand-in's own slowness, "min-max" ms per call (the real system: 100-300). */
+    INCENTIVES_STANDIN_LATENCY_MS: z
+      .string()
+      .regex(/^\d+-\d+$/, 'must be "min-max" in milliseconds, e.g. 100-300')
+      .transform((value) => {
+        const [min, max] = value.split('-').map(Number) as [number, number];
+        return { min: Math.min(min, max), max: Math.max(min, max) };
+      })
+      .default({ min: 100, max: 300 }),
     LEGACY_TIMEOUT_MS: positiveMs.default(3000),
     BREAKER_ERROR_THRESHOLD_PERCENT: z.coerce.number().int().min(1).max(100).default(50),
     BREAKER_VOLUME_THRESHOLD: z.coerce.number().int().min(1).default(5),

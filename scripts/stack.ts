@@ -2,7 +2,14 @@ import type { Env } from '../config';
 import { createRedisCache, DEFAULT_BREAKER_OPTIONS, type BreakerOptions } from '../adapters/http';
 import { startGateway, type RunningGateway } from '../gateway';
 import { gatewayConfigOf } from './gateway-config';
-import { DEFAULT_CPQ_OPTIONS, DEFAULT_PRM_OPTIONS, startLegacyStack, type LegacyStack } from '../legacy';
+import {
+  DEFAULT_BILLING_OPTIONS,
+  DEFAULT_CPQ_OPTIONS,
+  DEFAULT_INCENTIVES_OPTIONS,
+  DEFAULT_PRM_OPTIONS,
+  startLegacyStack,
+  type LegacyStack,
+} from '../legacy';
 import { startPartnersSubgraph, startQuotingSubgraph, type RunningSubgraph } from '../subgraphs';
 
 /**
@@ -28,14 +35,32 @@ export async function startStack(env: Env): Promise<RunningStack> {
     if (env.START_LEGACY) {
       legacy = await startLegacyStack({
         data: { seed: env.LEGACY_SEED, scale: env.LEGACY_SCALE },
-        ports: { cpq: env.CPQ_PORT, prm: env.PRM_PORT },
+        ports: {
+          cpq: env.CPQ_PORT,
+          prm: env.PRM_PORT,
+          billing: env.BILLING_PORT,
+          incentives: env.INCENTIVES_PORT,
+        },
         cpq: { ...DEFAULT_CPQ_OPTIONS, clientId: env.CPQ_CLIENT_ID, clientSecret: env.CPQ_CLIENT_SECRET },
         prm: { ...DEFAULT_PRM_OPTIONS, apiKey: env.PRM_API_KEY },
+        billing: {
+          ...DEFAULT_BILLING_OPTIONS,
+          clientId: env.BILLING_CLIENT_ID,
+          clientSecret: env.BILLING_CLIENT_SECRET,
+        },
+        incentives: {
+          ...DEFAULT_INCENTIVES_OPTIONS,
+          username: env.INCENTIVES_USERNAME,
+          password: env.INCENTIVES_PASSWORD,
+          latencyMs: env.INCENTIVES_STANDIN_LATENCY_MS,
+        },
       });
       started.push(legacy);
     }
     const cpqUrl = env.CPQ_URL ?? legacy?.urls.cpq;
     const prmUrl = env.PRM_URL ?? legacy?.urls.prm;
+    const billingUrl = env.BILLING_URL ?? legacy?.urls.billing;
+    const incentivesUrl = env.INCENTIVES_URL ?? legacy?.urls.incentives;
     if (!cpqUrl || !prmUrl) throw new Error('CPQ_URL and PRM_URL are required when START_LEGACY=false');
 
     const breaker: BreakerOptions = {
@@ -95,7 +120,11 @@ export async function startStack(env: Env): Promise<RunningStack> {
       urls: {
         gateway: `${gateway.url}/graphql`,
         subgraphs: subgraphUrls,
-        legacy: { cpq: cpqUrl, prm: prmUrl },
+        legacy: Object.fromEntries(
+          Object.entries({ cpq: cpqUrl, billing: billingUrl, incentives: incentivesUrl, prm: prmUrl }).filter(
+            (entry): entry is [string, string] => entry[1] !== undefined,
+          ),
+        ),
       },
       legacy,
       close: closeAll,
