@@ -9,6 +9,18 @@ export interface LegacyAuth {
   invalidate(rejected: Record<string, string>): void;
 }
 
+/** The token endpoint said no; the client turns this into a coded error for the call that needed it. */
+export class TokenRequestError extends Error {
+  override readonly name = 'TokenRequestError';
+
+  constructor(
+    readonly status: number,
+    readonly retryAfter: string | undefined,
+  ) {
+    super(`token request failed with HTTP ${status}`);
+  }
+}
+
 /** A fixed header, such as the PRM's `Authorization: prm-key <key>`. */
 export function staticHeaderAuth(name: string, value: string): LegacyAuth {
   const headers = { [name]: value };
@@ -40,9 +52,7 @@ export function clientCredentialsAuth(http: AxiosInstance, options: ClientCreden
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
     if (response.status >= 400) {
-      throw Object.assign(new Error(`token request failed with HTTP ${response.status}`), {
-        code: 'TOKEN_REQUEST_FAILED',
-      });
+      throw new TokenRequestError(response.status, response.headers['retry-after'] as string | undefined);
     }
     let accessToken: unknown;
     try {

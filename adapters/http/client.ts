@@ -4,7 +4,7 @@ import axios, { type AxiosInstance, type AxiosRequestConfig, type AxiosResponse,
 import CircuitBreaker from 'opossum';
 import type { Registry } from 'prom-client';
 import type { ZodType } from 'zod';
-import type { LegacyAuth } from './auth';
+import { TokenRequestError, type LegacyAuth } from './auth';
 import {
   BulkheadRejection,
   type BulkheadOptions,
@@ -309,6 +309,14 @@ export function createLegacyHttpClient(options: LegacyClientOptions): LegacyHttp
     // An open breaker (opossum's EOPENBREAKER) and anything unrecognised fall through to UNAVAILABLE.
     const code = (error as { code?: string } | undefined)?.code;
     if (code === 'BAD_TOKEN_RESPONSE') return fail('UPSTREAM_BAD_RESPONSE', operation);
+    if (error instanceof TokenRequestError && error.status === 429) {
+      const retryAfter = parseRetryAfterMs(error.retryAfter);
+      return fail(
+        'UPSTREAM_RATE_LIMITED',
+        operation,
+        retryAfter === undefined ? {} : { retryAfterMs: retryAfter },
+      );
+    }
     return fail('UPSTREAM_UNAVAILABLE', operation);
   }
 

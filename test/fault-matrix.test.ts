@@ -1,0 +1,192 @@
+import { Registry } from 'prom-client';
+import { createCpqAdapter } from '../adapters/cpq';
+import { createLegacyHealthRegistry, createMemoryCache, type BreakerOptions } from '../adapters/http';
+import { createPrmAdapter } from '../adapters/prm';
+import { DEFAULT_CPQ_OPTIONS, DEFAULT_PRM_OPTIONS, startLegacyStack, type LegacyStack } from '../legacy';
+
+/**
+ * The fault matrix: every legacy system x every fault of its stand-in's fault API, through the
+ * real adapter. Asserts the coded error a client would get, that the breaker opens after its
+ * threshold, fails fast without calling the system while open (counted on /__stats), and closes
+ * again once the system recovers; and that cached reference data is served stale while it is down.
+ */
+const BREAKER: BreakerOptions = {
+  errorThresholdPercentage: 50,
+  volumeThreshold: 3,
+  resetTimeoutMs: 300,
+  rollingCountTimeoutMs: 10_000,
+};
+const TIMEOUT_MS = 250;
+
+interface SystemUnderTest {
+  name: 'cpq' | 'prm';
+  /** One transactional read, as a subgraph makes it. */
+  read(): Promise<unknown>;
+  /** A reference-data read through the cache, or undefined where the system has none yet. */
+  referenceRead?(): Promise<{ stale: boolean }>;
+  tokens: boolean;
+}
+
+let stack: LegacyStack;
+const systems: SystemUnderTest[] = [];
+
+function adapterOptions() {
+  return {
+    timeoutMs: TIMEOUT_MS,
+    breaker: BREAKER,
+    retry: { maxRetries: 1, baseDelayMs: 5, maxDelayMs: 20 },
+    cache: createMemoryCache(),
+    registry: new Registry(),
+    health: createLegacyHealthRegistry(),
+  };
+}
+
+/** Fresh adapters per test, so every breaker starts closed. */
+function freshSystems(): SystemUnderTest[] {
+  const cpq = createCpqAdapter({
+    baseUrl: stack.urls.cpq,
+    ...DEFAULT_CPQ_OPTIONS,
+    ...adapterOptions(),
+    // Products go stale at once, so the next read must ask the CPQ (or fall back to the cache).
+    productCache: { ttlMs: 1, staleTtlMs: 60_000 },
+  });
+  const prm = createPrmAdapter({
+    baseUrl: stack.urls.prm,
+    apiKey: DEFAULT_PRM_OPTIONS.apiKey,
+    ...adapterOptions(),
+  });
+  return [
+    {
+      name: 'cpq',
+      read: () => cpq.createLoaders().quoteById.load(stack.dataset.quotes[0]!.Id),
+      referenceRead: async () => {
+        const cached = await cpq
+          .createLoaders()
+          .cachedProductBySku.load(stack.dataset.products[0]!.ProductCode);
+        return { stale: cached!.freshness.stale };
+      },
+      tokens: true,
+    },
+    { name: 'prm', read: () => prm.createLoaders().partnerById.load('P-00001'), tokens: false },
+  ];
+}
+
+async function admin(system: string, method: 'POST' | 'DELETE' | 'GET', path: string, body?: unknown) {
+  const url = stack.urls[system as keyof LegacyStack['urls']];
+  const response = await fetch(`${url}${path}`, {
+    method,
+    headers: body ? { 'content-type': 'application/json' } : {},
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  return response.status === 204 ? undefined : ((await response.json()) as { total?: number });
+}
+
+const calls = async (system: string) => (await admin(system, 'GET', '/__stats'))!.total ?? 0;
+
+async function codeOf(
+  promise: Promise<unknown>,
+): Promise<{ code?: string; upstream?: Record<string, unknown> }> {
+  try {
+    await promise;
+    return {};
+  } catch (error) {
+    return error as { code?: string; upstream?: Record<string, unknown> };
+  }
+}
+
+beforeAll(async () => {
+  stack = await startLegacyStack({
+    data: { seed: 42, scale: 'small' },
+    ports: { cpq: 0, prm: 0 },
+    cpq: DEFAULT_CPQ_OPTIONS,
+    prm: DEFAULT_PRM_OPTIONS,
+  });
+});
+afterAll(async () => {
+  await stack?.close();
+});
+beforeEach(async () => {
+  systems.splice(0, systems.length, ...freshSystems());
+  for (const name of ['cpq', 'prm']) {
+    await admin(name, 'DELETE', '/__faults');
+    await admin(name, 'DELETE', '/__stats');
+  }
+});
+
+const FAULTS: Array<[string, Record<string, unknown>, string]> = [
+  ['down', { down: true }, 'UPSTREAM_UNAVAILABLE'],
+  ['slow beyond the timeout', { latencyMs: TIMEOUT_MS + 250 }, 'UPSTREAM_TIMEOUT'],
+  ['a 5xx burst', { errorRate: 1, errorStatus: 503 }, 'UPSTREAM_UNAVAILABLE'],
+  ['a malformed body', { malformed: 'truncate' }, 'UPSTREAM_BAD_RESPONSE'],
+  ['wrong types', { malformed: 'wrong-types' }, 'UPSTREAM_BAD_RESPONSE'],
+  ['429 with a long Retry-After', { rateLimitRetryAfterSeconds: 120 }, 'UPSTREAM_RATE_LIMITED'],
+];
+
+describe.each(['cpq', 'prm'])('%s', (name) => {
+  const system = () => systems.find((candidate) => candidate.name === name)!;
+
+  it('answers when healthy', async () => {
+    await expect(system().read()).resolves.toBeTruthy();
+  });
+
+  it.each(FAULTS)('%s -> %s', async (_fault, fault, code) => {
+    await system().read();
+    await admin(name, 'POST', '/__faults', fault);
+    const error = await codeOf(system().read());
+    expect(error.code).toBe(code);
+    expect(error.upstream).toMatchObject({ system: name });
+    if (code === 'UPSTREAM_RATE_LIMITED') expect(error.upstream?.retryAfterMs).toBe(120_000);
+  });
+
+  it('opens the breaker after the threshold, fails fast while open, then half-opens and closes on recovery', async () => {
+    await admin(name, 'POST', '/__faults', { errorRate: 1, errorStatus: 500 });
+    for (let attempt = 0; attempt < BREAKER.volumeThreshold; attempt += 1) await codeOf(system().read());
+    const before = await calls(name);
+    const open = await codeOf(system().read());
+    expect(open).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', upstream: { breaker: 'open' } });
+    expect(await calls(name)).toBe(before);
+
+    await admin(name, 'DELETE', '/__faults');
+    await new Promise((resolve) => setTimeout(resolve, BREAKER.resetTimeoutMs + 50));
+    await expect(system().read()).resolves.toBeTruthy();
+    expect(await calls(name)).toBeGreaterThan(before);
+    await expect(system().read()).resolves.toBeTruthy();
+  });
+
+  it('answers UPSTREAM_RATE_LIMITED when the token endpoint itself is rate limited', async () => {
+    if (!system().tokens) return;
+    await admin(name, 'POST', '/__faults', {
+      route: 'POST /services/oauth2/token',
+      rateLimitRetryAfterSeconds: 30,
+    });
+    const error = await codeOf(system().read());
+    expect(error).toMatchObject({ code: 'UPSTREAM_RATE_LIMITED', upstream: { retryAfterMs: 30_000 } });
+  });
+
+  it('refreshes an expired token without the client noticing, where the system issues tokens', async () => {
+    await system().read();
+    if (!system().tokens) {
+      expect(
+        (
+          await fetch(`${stack.urls[name as 'prm']}/__faults`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ expireTokens: true }),
+          })
+        ).status,
+      ).toBe(400);
+      return;
+    }
+    await admin(name, 'POST', '/__faults', { expireTokens: true });
+    await expect(system().read()).resolves.toBeTruthy();
+  });
+
+  it('serves cached reference data marked stale while the system is down', async () => {
+    const referenceRead = system().referenceRead;
+    if (!referenceRead) return;
+    expect((await referenceRead()).stale).toBe(false);
+    await admin(name, 'POST', '/__faults', { down: true });
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect((await referenceRead()).stale).toBe(true);
+  });
+});
