@@ -26,12 +26,16 @@ const envSchema = z
     GATEWAY_PORT: port.default(4000),
     PARTNERS_PORT: port.default(4001),
     QUOTING_PORT: port.default(4002),
+    BILLING_SUBGRAPH_PORT: port.default(4003),
+    INCENTIVES_SUBGRAPH_PORT: port.default(4004),
     CPQ_PORT: port.default(4101),
     BILLING_PORT: port.default(4102),
     INCENTIVES_PORT: port.default(4103),
     PRM_PORT: port.default(4104),
     PARTNERS_URL: httpUrl.optional(),
     QUOTING_URL: httpUrl.optional(),
+    BILLING_SUBGRAPH_URL: httpUrl.optional(),
+    INCENTIVES_SUBGRAPH_URL: httpUrl.optional(),
     START_LEGACY: flag.default(true),
     LEGACY_SEED: z.coerce
       .number()
@@ -51,6 +55,8 @@ const envSchema = z
     INCENTIVES_URL: httpUrl.optional(),
     INCENTIVES_USERNAME: z.string().min(1).default('partner-graph'),
     INCENTIVES_PASSWORD: z.string().min(1).default('incentives-dev-password'),
+    /** How long incentive program rules are served from cache before the system is asked again. */
+    INCENTIVES_PROGRAMS_TTL_MS: positiveMs.default(5 * 60_000),
     /** The incentives stand-in's own slowness, "min-max" ms per call (the real system: 100-300). */
     INCENTIVES_STANDIN_LATENCY_MS: z
       .string()

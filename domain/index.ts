@@ -1,2 +1,6 @@
 export * from './money';
 export * from './types';
+export * from './partner-program';
+export * from './catalog';
+export * from './billing';
+export * from './incentives';

@@ -13,6 +13,8 @@ export interface Partner {
   status: PartnerStatus;
   country: string;
   currency: string;
+  /** The partner's sales target for the year, in its currency. */
+  annualQuota: Money;
 }
 
 export type QuoteStatus = 'DRAFT' | 'IN_REVIEW' | 'APPROVED' | 'PRESENTED' | 'ACCEPTED' | 'REJECTED';
@@ -27,6 +29,17 @@ export interface Quote {
   netTotal: Money;
   expiresOn: string | null;
   createdAt: string;
+  /** The end customer (a CPQ account). */
+  customerAccountId: string;
+  /** The PRM deal registration whose protected discount the quote claims, if any. */
+  dealRegistrationId: string | null;
+}
+
+/** The CRM opportunity behind a quote: the day it closed (won or lost), or is expected to close. */
+export interface QuoteOpportunity {
+  id: string;
+  quoteId: string;
+  closeDate: string;
 }
 
 export interface Product {
@@ -45,6 +58,8 @@ export interface QuoteLine {
   listPrice: Money;
   /** Discount as a percentage string, e.g. "12.50" for 12.5 %. */
   discountPercent: string;
+  /** The part of the discount asked for on the line, on top of volume, tier and deal registration. */
+  additionalDiscountPercent: string;
   netPrice: Money;
   netTotal: Money;
 }

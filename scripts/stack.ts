@@ -1,5 +1,6 @@
 import type { Env } from '../config';
 import { createRedisCache, DEFAULT_BREAKER_OPTIONS, type BreakerOptions } from '../adapters/http';
+import { DEFAULT_PROGRAM_CACHE } from '../adapters/incentives';
 import { startGateway, type RunningGateway } from '../gateway';
 import { gatewayConfigOf } from './gateway-config';
 import {
@@ -10,7 +11,13 @@ import {
   startLegacyStack,
   type LegacyStack,
 } from '../legacy';
-import { startPartnersSubgraph, startQuotingSubgraph, type RunningSubgraph } from '../subgraphs';
+import {
+  startBillingSubgraph,
+  startIncentivesSubgraph,
+  startPartnersSubgraph,
+  startQuotingSubgraph,
+  type RunningSubgraph,
+} from '../subgraphs';
 
 /**
  * The whole stack in one process, in dependency order: legacy stand-ins, subgraphs, gateway.
@@ -62,6 +69,8 @@ export async function startStack(env: Env): Promise<RunningStack> {
     const billingUrl = env.BILLING_URL ?? legacy?.urls.billing;
     const incentivesUrl = env.INCENTIVES_URL ?? legacy?.urls.incentives;
     if (!cpqUrl || !prmUrl) throw new Error('CPQ_URL and PRM_URL are required when START_LEGACY=false');
+    if (!billingUrl) throw new Error('BILLING_URL is required when START_LEGACY=false');
+    if (!incentivesUrl) throw new Error('INCENTIVES_URL is required when START_LEGACY=false');
 
     const breaker: BreakerOptions = {
       ...DEFAULT_BREAKER_OPTIONS,
@@ -74,16 +83,17 @@ export async function startStack(env: Env): Promise<RunningStack> {
     const referenceCache = env.REDIS_URL ? createRedisCache({ redis: env.REDIS_URL }) : undefined;
     if (referenceCache) started.push(referenceCache);
     const subgraphs: RunningSubgraph[] = [];
+    const prm = {
+      baseUrl: prmUrl,
+      apiKey: env.PRM_API_KEY,
+      timeoutMs: env.LEGACY_TIMEOUT_MS,
+      breaker,
+      cache: referenceCache,
+    };
     const partners = await startPartnersSubgraph({
       port: env.PARTNERS_PORT,
       identitySecret: env.IDENTITY_SECRET,
-      prm: {
-        baseUrl: prmUrl,
-        apiKey: env.PRM_API_KEY,
-        timeoutMs: env.LEGACY_TIMEOUT_MS,
-        breaker,
-        cache: referenceCache,
-      },
+      prm,
     });
     started.push(partners);
     subgraphs.push(partners);
@@ -98,13 +108,55 @@ export async function startStack(env: Env): Promise<RunningStack> {
         breaker,
         cache: referenceCache,
       },
+      // Quoting reads the partner's tier, region and certifications from the PRM: its writes need them.
+      prm,
     });
     started.push(quoting);
     subgraphs.push(quoting);
+    const billing = await startBillingSubgraph({
+      port: env.BILLING_SUBGRAPH_PORT,
+      identitySecret: env.IDENTITY_SECRET,
+      billing: {
+        baseUrl: billingUrl,
+        clientId: env.BILLING_CLIENT_ID,
+        clientSecret: env.BILLING_CLIENT_SECRET,
+        timeoutMs: env.LEGACY_TIMEOUT_MS,
+        breaker,
+      },
+    });
+    started.push(billing);
+    subgraphs.push(billing);
+    const incentives = await startIncentivesSubgraph({
+      port: env.INCENTIVES_SUBGRAPH_PORT,
+      identitySecret: env.IDENTITY_SECRET,
+      incentives: {
+        baseUrl: incentivesUrl,
+        username: env.INCENTIVES_USERNAME,
+        password: env.INCENTIVES_PASSWORD,
+        timeoutMs: env.LEGACY_TIMEOUT_MS,
+        breaker,
+        cache: referenceCache,
+        programCache: { ...DEFAULT_PROGRAM_CACHE, ttlMs: env.INCENTIVES_PROGRAMS_TTL_MS },
+      },
+      // Commission needs the partner's tier and quota (PRM), and the families of queued deals' products (CPQ).
+      prm,
+      cpq: {
+        baseUrl: cpqUrl,
+        clientId: env.CPQ_CLIENT_ID,
+        clientSecret: env.CPQ_CLIENT_SECRET,
+        timeoutMs: env.LEGACY_TIMEOUT_MS,
+        breaker,
+        cache: referenceCache,
+      },
+    });
+    started.push(incentives);
+    subgraphs.push(incentives);
 
     const subgraphUrls: Record<string, string> = {
       partners: env.PARTNERS_URL ?? `${partners.url}/graphql`,
       quoting: env.QUOTING_URL ?? `${quoting.url}/graphql`,
+      billing: env.BILLING_SUBGRAPH_URL ?? `${billing.url}/graphql`,
+      incentives: env.INCENTIVES_SUBGRAPH_URL ?? `${incentives.url}/graphql`,
     };
     const gatewayParts = gatewayConfigOf(env, {
       port: env.GATEWAY_PORT,

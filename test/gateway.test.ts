@@ -213,12 +213,18 @@ describe('gateway', () => {
         subgraphs: Array<{ name: string; reachable: boolean }>;
       };
       expect(body.supergraphLoaded).toBe(true);
-      expect(body.subgraphs.map((s) => s.name).sort()).toEqual(['partners', 'quoting']);
+      expect(body.subgraphs.map((s) => s.name).sort()).toEqual([
+        'billing',
+        'incentives',
+        'partners',
+        'quoting',
+      ]);
       expect(body.subgraphs.every((s) => s.reachable)).toBe(true);
       const quoting = body.subgraphs.find((s) => s.name === 'quoting') as unknown as {
         legacy: Record<string, Record<string, string>>;
       };
-      expect(Object.keys(quoting.legacy)).toEqual(['cpq']);
+      // Quoting reads the partner's tier, region and certifications from the PRM as well.
+      expect(Object.keys(quoting.legacy)).toEqual(['cpq', 'prm']);
       expect(Object.values(quoting.legacy.cpq!).every((state) => state === 'closed')).toBe(true);
     });
 

@@ -10,6 +10,8 @@ export function startTestStack(overrides: Record<string, string> = {}): Promise<
       GATEWAY_PORT: '0',
       PARTNERS_PORT: '0',
       QUOTING_PORT: '0',
+      BILLING_SUBGRAPH_PORT: '0',
+      INCENTIVES_SUBGRAPH_PORT: '0',
       CPQ_PORT: '0',
       PRM_PORT: '0',
       BILLING_PORT: '0',

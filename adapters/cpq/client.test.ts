@@ -34,6 +34,8 @@ function expectedQuote(record: SbqqQuote): Quote {
     netTotal: { amount: record.SBQQ__NetAmount__c, currency: record.CurrencyIsoCode },
     expiresOn: record.SBQQ__ExpirationDate__c,
     createdAt: record.CreatedDate,
+    customerAccountId: record.SBQQ__Account__c,
+    dealRegistrationId: record.Deal_Registration__c,
   };
 }
 
@@ -46,6 +48,7 @@ function expectedLine(record: SbqqQuoteLine): QuoteLine {
     quantity: record.SBQQ__Quantity__c,
     listPrice: { amount: record.SBQQ__ListPrice__c, currency: record.CurrencyIsoCode },
     discountPercent: record.SBQQ__Discount__c,
+    additionalDiscountPercent: record.SBQQ__AdditionalDiscount__c,
     netPrice: { amount: record.SBQQ__NetPrice__c, currency: record.CurrencyIsoCode },
     netTotal: { amount: record.SBQQ__NetTotal__c, currency: record.CurrencyIsoCode },
   };
@@ -186,6 +189,25 @@ describe('createCpqAdapter against the CPQ stand-in', () => {
       ),
     );
     expect(lines.every((quoteLines) => quoteLines.length > 0)).toBe(true);
+    expect(await legacyCalls(cpq.server)).toEqual({ [QUERY]: 1 });
+  });
+
+  it('loads the opportunities (close dates) of 50 quotes in one query, null for a quote without one', async () => {
+    const quoteIds = cpq.dataset.quotes.slice(0, 50).map((quote) => quote.Id);
+    const loaders = cpq.adapter.createLoaders();
+
+    const [opportunities, unknown] = await Promise.all([
+      Promise.all(quoteIds.map((id) => loaders.opportunityByQuoteId.load(id))),
+      loaders.opportunityByQuoteId.load('a0Q999999999999AAA'),
+    ]);
+
+    expect(opportunities).toEqual(
+      quoteIds.map((id) => {
+        const opportunity = cpq.dataset.opportunities.find((o) => o.SBQQ__PrimaryQuote__c === id)!;
+        return { id: opportunity.Id, quoteId: id, closeDate: opportunity.CloseDate };
+      }),
+    );
+    expect(unknown).toBeNull();
     expect(await legacyCalls(cpq.server)).toEqual({ [QUERY]: 1 });
   });
 

@@ -1,5 +1,17 @@
 import DataLoader from 'dataloader';
-import type { Product, Quote, QuoteLine } from '../../domain';
+import { z } from 'zod';
+import type {
+  Customer,
+  PartnerPrice,
+  PriceBook,
+  PriceBookEntry,
+  Product,
+  Quote,
+  QuoteCalculation,
+  QuoteLine,
+  QuoteOpportunity,
+  QuoteStatus,
+} from '../../domain';
 import {
   type BreakerOptions,
   type CachedValue,
@@ -12,9 +24,34 @@ import {
   UpstreamError,
   type UpstreamErrorCode,
 } from '../http';
-import { toProduct, toProduct2Record, toQuote, toQuoteLine } from './mappers';
 import {
+  SBQQ_STATUSES,
+  toCustomer,
+  toPriceBook,
+  toPriceBookEntry,
+  toPricebook2Record,
+  toPricebookEntryRecord,
+  toPartnerPrices,
+  toProduct,
+  toProduct2Record,
+  toQuote,
+  toQuoteCalculation,
+  toQuoteLine,
+  toQuoteOpportunity,
+} from './mappers';
+import {
+  ACCOUNT_FIELDS,
+  calculationSchema,
   compositeResultSchema,
+  createResultSchema,
+  noContentSchema,
+  OPPORTUNITY_FIELDS,
+  PRICEBOOK_ENTRY_FIELDS,
+  PRICEBOOK_FIELDS,
+  pricebook2Schema,
+  type Pricebook2Record,
+  pricebookEntrySchema,
+  type PricebookEntryRecord,
   product2Schema,
   type Product2Record,
   PRODUCT_FIELDS,
@@ -30,31 +67,100 @@ export interface CpqConfig extends LegacyResilienceOptions {
   clientSecret: string;
   timeoutMs: number;
   breaker: BreakerOptions;
-  /** How long products stay fresh, and how long they may be served stale while the CPQ is down. */
+  /**
+   * How long reference data (products, price books and their entries, a partner's unit prices)
+   * stays fresh, and how long it may be served stale while the CPQ is down.
+   */
   productCache?: CachePolicy;
 }
 
 export const DEFAULT_PRODUCT_CACHE: CachePolicy = { ttlMs: 5 * 60_000, staleTtlMs: 24 * 60 * 60_000 };
+
+/** One price book's entries in one currency. */
+export interface PriceBookEntriesKey {
+  priceBookId: string;
+  currency: string;
+}
+
+/** A partner's unit prices from one of its price book's currencies. */
+export interface PartnerPricesKey extends PriceBookEntriesKey {
+  partnerId: string;
+}
 
 const API_BASE = '/services/data/v60.0';
 /** Ids per SOQL IN list or composite read: keeps URLs well under common 16 KB limits. */
 const IDS_PER_CALL = 200;
 /** Pages followed through nextRecordsUrl before the answer is considered runaway. */
 const MAX_QUERY_PAGES = 50;
+const CALCULATE_PATH = '/services/apexrest/quote/calculate';
+/** The calculation endpoint prices at most 200 lines per call. */
+const CALCULATION_LINES_PER_CALL = 200;
 
 /** Loaders live for one GraphQL request, so batching and caching never cross tenants or requests. */
 export interface CpqRequestLoaders {
   quoteById: DataLoader<string, Quote | null>;
   quotesByPartnerId: DataLoader<string, Quote[]>;
   linesByQuoteId: DataLoader<string, QuoteLine[]>;
+  /** The opportunity a quote is the primary quote of, for its (expected) close date. */
+  opportunityByQuoteId: DataLoader<string, QuoteOpportunity | null>;
   productBySku: DataLoader<string, Product | null>;
   /** The same products with their freshness: `stale` when served from cache while the CPQ is down. */
   cachedProductBySku: DataLoader<string, CachedValue<Product> | null>;
+  quoteLineById: DataLoader<string, QuoteLine | null>;
+  customerById: DataLoader<string, Customer | null>;
+  customersByPartnerId: DataLoader<string, Customer[]>;
+  /** Reference data, cached like products: a region's partner price book. */
+  priceBookByRegion: DataLoader<string, CachedValue<PriceBook> | null>;
+  /** Reference data: a price book's entries in one currency (an empty list when it has none). */
+  priceBookEntries: DataLoader<PriceBookEntriesKey, CachedValue<PriceBookEntry[]>, string>;
+  /**
+   * Reference data: every product of the partner's price book priced for one unit by the CPQ's
+   * calculation (list price less the partner's tier discount; no volume, registration or extra discount).
+   */
+  partnerPrices: DataLoader<PartnerPricesKey, CachedValue<PartnerPrice[]>, string>;
+}
+
+export interface NewQuote {
+  partnerId: string;
+  customerAccountId: string;
+  currency: string;
+  dealRegistrationId: string | null;
+}
+
+export interface NewQuoteLine {
+  sku: string;
+  quantity: number;
+  /** Percent, e.g. "2.50". */
+  additionalDiscountPercent?: string;
+}
+
+export interface QuoteLineChange {
+  quantity?: number;
+  additionalDiscountPercent?: string;
+}
+
+/**
+ * Quote writes, bound to one request's deadline. Every line write makes the CPQ reprice the whole
+ * quote and set its status (In Review when a line needs approval, else Draft). The CPQ takes no
+ * idempotency key, so none of these is ever retried (adapters/http retries writes only with one): a
+ * write that fails or times out is reported at once, and the caller reads the quote to learn the outcome.
+ */
+export interface CpqCommands {
+  /** The new quote's id. */
+  createQuote(quote: NewQuote): Promise<string>;
+  /** The new line's id. */
+  addQuoteLine(quoteId: string, line: NewQuoteLine): Promise<string>;
+  updateQuoteLine(lineId: string, change: QuoteLineChange): Promise<void>;
+  removeQuoteLine(lineId: string): Promise<void>;
+  setQuoteStatus(quoteId: string, status: QuoteStatus): Promise<void>;
+  /** The CPQ's price calculation of a saved quote; with `save`, its prices and status are stored. */
+  calculateQuote(quoteId: string, options: { save: boolean }): Promise<QuoteCalculation>;
 }
 
 export interface CpqAdapter {
   http: LegacyHttpClient;
   createLoaders(context?: LegacyCallContext): CpqRequestLoaders;
+  createCommands(context?: LegacyCallContext): CpqCommands;
 }
 
 /**
@@ -77,6 +183,21 @@ export function classifyCpqAnswer(status: number, bodyText: string): UpstreamErr
 /** A SOQL string literal: quotes and backslashes escaped, so an id can never change the query. */
 export function soqlString(value: string): string {
   return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+/** Maps cached wire records to domain objects, keeping a malformed one as an Error for its key. */
+function mapCached<R, T>(
+  cached: Array<CachedValue<R> | null | Error>,
+  map: (record: R) => T,
+): Array<CachedValue<T> | null | Error> {
+  return cached.map((result) => {
+    if (result === null || result instanceof Error) return result;
+    try {
+      return { value: map(result.value), freshness: result.freshness };
+    } catch (error) {
+      return error as Error;
+    }
+  });
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {
@@ -144,26 +265,8 @@ export function createCpqAdapter(config: CpqConfig): CpqAdapter {
     return records;
   }
 
-  async function quotesByIds(
-    ids: readonly string[],
-    context: LegacyCallContext,
-  ): Promise<Array<Quote | null | Error>> {
-    const results: Array<Quote | null | Error> = [];
-    for (const chunk of chunks(ids, IDS_PER_CALL)) {
-      const records = await http.request({
-        ...context,
-        operation: 'getQuotes',
-        path: `${API_BASE}/composite/sobjects/SBQQ__Quote__c`,
-        params: { ids: chunk.join(','), fields: QUOTE_FIELDS.join(',') },
-        schema: compositeResultSchema,
-      });
-      results.push(
-        ...chunk.map((_id, index) =>
-          records[index] == null ? null : mapEach([records[index]], toQuote)[0]!,
-        ),
-      );
-    }
-    return results;
+  function quotesByIds(ids: readonly string[], context: LegacyCallContext) {
+    return byIds('SBQQ__Quote__c', QUOTE_FIELDS, 'getQuotes', ids, toQuote, context);
   }
 
   /** Groups records by a key field, for IN-list queries that answer several loader keys at once. */
@@ -191,11 +294,11 @@ export function createCpqAdapter(config: CpqConfig): CpqAdapter {
    * rest, and served stale (marked so) while the CPQ is down. The cache keeps the wire record, so
    * a value read back is validated and mapped exactly like one just fetched.
    */
-  async function productsBySku(
+  function productRecordsBySku(
     skus: readonly string[],
     context: LegacyCallContext,
-  ): Promise<Array<CachedValue<Product> | null | Error>> {
-    const cached = await http.cachedBatch(skus, {
+  ): Promise<Array<CachedValue<Product2Record> | null | Error>> {
+    return http.cachedBatch(skus, {
       ...productCache,
       operation: 'queryProducts',
       namespace: 'product',
@@ -212,22 +315,268 @@ export function createCpqAdapter(config: CpqConfig): CpqAdapter {
         return found;
       },
     });
-    return cached.map((result) => {
-      if (result === null || result instanceof Error) return result;
-      try {
-        return { value: toProduct(result.value), freshness: result.freshness };
-      } catch (error) {
-        return error as Error;
-      }
+  }
+
+  async function productsBySku(
+    skus: readonly string[],
+    context: LegacyCallContext,
+  ): Promise<Array<CachedValue<Product> | null | Error>> {
+    return mapCached(await productRecordsBySku(skus, context), toProduct);
+  }
+
+  /** Regions' partner price books, through the reference cache. */
+  async function priceBooksByRegion(
+    regions: readonly string[],
+    context: LegacyCallContext,
+  ): Promise<Array<CachedValue<PriceBook> | null | Error>> {
+    const cached = await http.cachedBatch(regions, {
+      ...productCache,
+      operation: 'queryPriceBooks',
+      namespace: 'pricebook',
+      schema: pricebook2Schema,
+      load: async (missing) => {
+        const found = new Map<string, Pricebook2Record>();
+        const soql = `SELECT ${PRICEBOOK_FIELDS.join(', ')} FROM Pricebook2 WHERE Region__c IN (${missing.map(soqlString).join(', ')})`;
+        for (const record of await queryAll('queryPriceBooks', soql, context)) {
+          const book = toPricebook2Record(record);
+          // A region has one active partner book; an inactive one never shadows it.
+          if (book.Region__c && (book.IsActive || !found.has(book.Region__c))) {
+            found.set(book.Region__c, book);
+          }
+        }
+        return found;
+      },
     });
+    return mapCached(cached, toPriceBook);
+  }
+
+  const entriesCacheKey = ({ priceBookId, currency }: PriceBookEntriesKey) => `${priceBookId}:${currency}`;
+
+  /** Price books' entries per currency, through the reference cache: one query for every key missing. */
+  async function entriesOf(
+    keys: readonly PriceBookEntriesKey[],
+    context: LegacyCallContext,
+  ): Promise<Array<CachedValue<PriceBookEntry[]> | Error>> {
+    const cached = await http.cachedBatch(keys.map(entriesCacheKey), {
+      ...productCache,
+      operation: 'queryPriceBookEntries',
+      namespace: 'pricebook-entries',
+      schema: z.array(pricebookEntrySchema),
+      load: async (missing) => {
+        const found = new Map<string, PricebookEntryRecord[]>(missing.map((key) => [key, []]));
+        const missingKeys = keys.filter((key) => found.has(entriesCacheKey(key)));
+        const books = [...new Set(missingKeys.map((key) => key.priceBookId))];
+        const currencies = [...new Set(missingKeys.map((key) => key.currency))];
+        const soql =
+          `SELECT ${PRICEBOOK_ENTRY_FIELDS.join(', ')} FROM PricebookEntry` +
+          ` WHERE Pricebook2Id IN (${books.map(soqlString).join(', ')})` +
+          ` AND CurrencyIsoCode IN (${currencies.map(soqlString).join(', ')}) ORDER BY ProductCode`;
+        for (const record of await queryAll('queryPriceBookEntries', soql, context)) {
+          const entry = toPricebookEntryRecord(record);
+          found.get(`${entry.Pricebook2Id}:${entry.CurrencyIsoCode}`)?.push(entry);
+        }
+        return found;
+      },
+    });
+    // load answers every key it is asked for (an empty book is an empty list), so null is a defect.
+    return mapCached(cached, (records) => records.map(toPriceBookEntry)).map(
+      (result, index) => result ?? new Error(`no entries for ${entriesCacheKey(keys[index]!)}`),
+    );
+  }
+
+  const calculatedLineSchema = calculationSchema.shape.lines;
+
+  /**
+   * A partner's unit prices, through the reference cache: the CPQ's calculation of one unit of every
+   * product in the price book, so the tier discount is the CPQ's own, never recomputed here.
+   */
+  async function partnerPricesOf(
+    keys: readonly PartnerPricesKey[],
+    context: LegacyCallContext,
+  ): Promise<Array<CachedValue<PartnerPrice[]> | Error>> {
+    const cacheKey = (key: PartnerPricesKey) => `${key.partnerId}:${entriesCacheKey(key)}`;
+    const cached = await http.cachedBatch(keys.map(cacheKey), {
+      ...productCache,
+      operation: 'calculatePartnerPrices',
+      namespace: 'partner-prices',
+      schema: calculatedLineSchema,
+      load: async (missing) => {
+        const missingKeys = keys.filter((key) => missing.includes(cacheKey(key)));
+        const entries = await entriesOf(missingKeys, context);
+        const priced = await Promise.all(
+          missingKeys.map(async (key, index) => {
+            const book = entries[index]!;
+            if (book instanceof Error) throw book;
+            const skus = book.value.filter((entry) => entry.active).map((entry) => entry.sku);
+            const lines: z.infer<typeof calculatedLineSchema> = [];
+            for (const chunk of chunks(skus, CALCULATION_LINES_PER_CALL)) {
+              const calculation = await http.request({
+                ...context,
+                operation: 'calculatePartnerPrices',
+                method: 'POST',
+                path: CALCULATE_PATH,
+                body: {
+                  partnerId: key.partnerId,
+                  currency: key.currency,
+                  lines: chunk.map((sku) => ({ productCode: sku, quantity: 1 })),
+                },
+                schema: calculationSchema,
+              });
+              lines.push(...calculation.lines);
+            }
+            return [cacheKey(key), lines] as const;
+          }),
+        );
+        return new Map(priced);
+      },
+    });
+    return cached.map((result, index) => {
+      if (result === null) return new Error(`no prices for ${cacheKey(keys[index]!)}`);
+      if (result instanceof Error) return result;
+      return { value: toPartnerPrices(result.value, keys[index]!.currency), freshness: result.freshness };
+    });
+  }
+
+  async function byIds<T>(
+    type: string,
+    fields: readonly string[],
+    operation: string,
+    ids: readonly string[],
+    map: (record: unknown) => T,
+    context: LegacyCallContext,
+  ): Promise<Array<T | null | Error>> {
+    const results: Array<T | null | Error> = [];
+    for (const chunk of chunks(ids, IDS_PER_CALL)) {
+      const records = await http.request({
+        ...context,
+        operation,
+        path: `${API_BASE}/composite/sobjects/${type}`,
+        params: { ids: chunk.join(','), fields: fields.join(',') },
+        schema: compositeResultSchema,
+      });
+      results.push(
+        ...chunk.map((_id, index) => (records[index] == null ? null : mapEach([records[index]], map)[0]!)),
+      );
+    }
+    return results;
+  }
+
+  function createCommands(context: LegacyCallContext = {}): CpqCommands {
+    const sobject = (type: string, id?: string) =>
+      `${API_BASE}/sobjects/${type}${id === undefined ? '' : `/${encodeURIComponent(id)}`}`;
+    const change = (operation: string, method: 'PATCH' | 'DELETE', path: string, body?: unknown) =>
+      http.request({
+        ...context,
+        operation,
+        method,
+        path,
+        body,
+        parse: (text) => text,
+        schema: noContentSchema,
+      });
+    return {
+      async createQuote(quote) {
+        const created = await http.request({
+          ...context,
+          operation: 'createQuote',
+          method: 'POST',
+          path: sobject('SBQQ__Quote__c'),
+          body: {
+            SBQQ__Partner__c: quote.partnerId,
+            SBQQ__Account__c: quote.customerAccountId,
+            CurrencyIsoCode: quote.currency,
+            ...(quote.dealRegistrationId ? { Deal_Registration__c: quote.dealRegistrationId } : {}),
+          },
+          schema: createResultSchema,
+        });
+        return created.id;
+      },
+      async addQuoteLine(quoteId, line) {
+        const [product] = await productRecordsBySku([line.sku], context);
+        if (product instanceof Error) throw product;
+        if (!product) {
+          throw new UpstreamError('NOT_FOUND', `cpq has no product ${line.sku}`, {
+            system: 'cpq',
+            operation: 'createQuoteLine',
+            breaker: 'closed',
+          });
+        }
+        const created = await http.request({
+          ...context,
+          operation: 'createQuoteLine',
+          method: 'POST',
+          path: sobject('SBQQ__QuoteLine__c'),
+          body: {
+            SBQQ__Quote__c: quoteId,
+            SBQQ__Product__c: product.value.Id,
+            SBQQ__Quantity__c: line.quantity,
+            ...(line.additionalDiscountPercent === undefined
+              ? {}
+              : { SBQQ__AdditionalDiscount__c: line.additionalDiscountPercent }),
+          },
+          schema: createResultSchema,
+        });
+        return created.id;
+      },
+      async updateQuoteLine(lineId, { quantity, additionalDiscountPercent }) {
+        await change('updateQuoteLine', 'PATCH', sobject('SBQQ__QuoteLine__c', lineId), {
+          ...(quantity === undefined ? {} : { SBQQ__Quantity__c: quantity }),
+          ...(additionalDiscountPercent === undefined
+            ? {}
+            : { SBQQ__AdditionalDiscount__c: additionalDiscountPercent }),
+        });
+      },
+      async removeQuoteLine(lineId) {
+        await change('deleteQuoteLine', 'DELETE', sobject('SBQQ__QuoteLine__c', lineId));
+      },
+      async setQuoteStatus(quoteId, status) {
+        await change('updateQuote', 'PATCH', sobject('SBQQ__Quote__c', quoteId), {
+          SBQQ__Status__c: SBQQ_STATUSES[status],
+        });
+      },
+      async calculateQuote(quoteId, { save }) {
+        const calculation = await http.request({
+          ...context,
+          operation: save ? 'calculateAndSaveQuote' : 'calculateQuote',
+          method: 'POST',
+          path: CALCULATE_PATH,
+          body: { quoteId, save },
+          schema: calculationSchema,
+        });
+        return toQuoteCalculation(calculation);
+      },
+    };
   }
 
   return {
     http,
+    createCommands,
     createLoaders: (context = {}) => {
       const cachedProductBySku = new DataLoader((skus: readonly string[]) => productsBySku(skus, context));
       return {
         quoteById: new DataLoader((ids) => quotesByIds(ids, context)),
+        quoteLineById: new DataLoader((ids) =>
+          byIds('SBQQ__QuoteLine__c', QUOTE_LINE_FIELDS, 'getQuoteLines', ids, toQuoteLine, context),
+        ),
+        customerById: new DataLoader((ids) =>
+          byIds('Account', ACCOUNT_FIELDS, 'getAccounts', ids, toCustomer, context),
+        ),
+        customersByPartnerId: new DataLoader((partnerIds) =>
+          groupedQuery(
+            'queryAccounts',
+            partnerIds,
+            (inList) =>
+              `SELECT ${ACCOUNT_FIELDS.join(', ')} FROM Account WHERE Partner__c IN (${inList}) ORDER BY Name`,
+            toCustomer,
+            'partnerId',
+            context,
+          ),
+        ),
+        priceBookByRegion: new DataLoader((regions) => priceBooksByRegion(regions, context)),
+        priceBookEntries: new DataLoader((keys) => entriesOf(keys, context), { cacheKeyFn: entriesCacheKey }),
+        partnerPrices: new DataLoader((keys) => partnerPricesOf(keys, context), {
+          cacheKeyFn: (key) => `${key.partnerId}:${entriesCacheKey(key)}`,
+        }),
         quotesByPartnerId: new DataLoader((partnerIds) =>
           groupedQuery(
             'queryQuotes',
@@ -249,6 +598,19 @@ export function createCpqAdapter(config: CpqConfig): CpqAdapter {
             'quoteId',
             context,
           ),
+        ),
+        opportunityByQuoteId: new DataLoader(async (quoteIds) =>
+          (
+            await groupedQuery(
+              'queryOpportunities',
+              quoteIds,
+              (inList) =>
+                `SELECT ${OPPORTUNITY_FIELDS.join(', ')} FROM Opportunity WHERE SBQQ__PrimaryQuote__c IN (${inList})`,
+              toQuoteOpportunity,
+              'quoteId',
+              context,
+            )
+          ).map((found) => (found instanceof Error ? found : (found[0] ?? null))),
         ),
         cachedProductBySku,
         // Shares cachedProductBySku's batch, so asking for both costs one query.

@@ -4,7 +4,23 @@ export {
   DEFAULT_PRODUCT_CACHE,
   soqlString,
   type CpqAdapter,
+  type CpqCommands,
   type CpqConfig,
   type CpqRequestLoaders,
+  type NewQuote,
+  type NewQuoteLine,
+  type PartnerPricesKey,
+  type PriceBookEntriesKey,
+  type QuoteLineChange,
 } from './client';
-export { toProduct, toProduct2Record, toQuote, toQuoteLine } from './mappers';
+export {
+  toCustomer,
+  toPartnerPrices,
+  toPriceBook,
+  toPriceBookEntry,
+  toProduct,
+  toProduct2Record,
+  toQuote,
+  toQuoteCalculation,
+  toQuoteLine,
+} from './mappers';

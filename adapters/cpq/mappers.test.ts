@@ -1,5 +1,14 @@
 import { UpstreamError } from '../http';
-import { toProduct, toQuote, toQuoteLine } from './mappers';
+import {
+  toCustomer,
+  toPartnerPrices,
+  toPriceBook,
+  toPriceBookEntry,
+  toProduct,
+  toQuote,
+  toQuoteCalculation,
+  toQuoteLine,
+} from './mappers';
 
 const QUOTE = {
   attributes: {
@@ -15,6 +24,8 @@ const QUOTE = {
   CurrencyIsoCode: 'EUR',
   SBQQ__ExpirationDate__c: '2026-02-14',
   CreatedDate: '2026-01-15T10:00:00.000Z',
+  SBQQ__Account__c: '0010000000001AAA',
+  Deal_Registration__c: 'DR-000007',
 };
 
 const LINE = {
@@ -33,6 +44,7 @@ const LINE = {
   SBQQ__NetPrice__c: '87.49',
   SBQQ__NetTotal__c: '262.47',
   CurrencyIsoCode: 'USD',
+  SBQQ__AdditionalDiscount__c: '2.50',
 };
 
 const PRODUCT = {
@@ -70,6 +82,8 @@ describe('toQuote', () => {
       netTotal: { amount: '1080.00', currency: 'EUR' },
       expiresOn: '2026-02-14',
       createdAt: '2026-01-15T10:00:00.000Z',
+      customerAccountId: '0010000000001AAA',
+      dealRegistrationId: 'DR-000007',
     });
   });
 
@@ -94,6 +108,10 @@ describe('toQuote', () => {
     expect(toQuote({ ...QUOTE, SBQQ__ExpirationDate__c: null }).expiresOn).toBeNull();
   });
 
+  it('keeps a quote without deal registration', () => {
+    expect(toQuote({ ...QUOTE, Deal_Registration__c: null }).dealRegistrationId).toBeNull();
+  });
+
   it.each([
     ['null', null],
     ['an array', [QUOTE]],
@@ -104,6 +122,7 @@ describe('toQuote', () => {
     ['a status in the wrong case', { ...QUOTE, SBQQ__Status__c: 'IN_REVIEW' }],
     ['a malformed currency', { ...QUOTE, CurrencyIsoCode: 'Euro' }],
     ['a short id', { ...QUOTE, Id: 'a0Q1' }],
+    ['a quote without a customer', { ...QUOTE, SBQQ__Account__c: undefined }],
   ])('rejects %s as UPSTREAM_BAD_RESPONSE', (_case, record) => {
     expectBadResponse(mappingError(toQuote, record));
   });
@@ -119,6 +138,7 @@ describe('toQuoteLine', () => {
       quantity: 3,
       listPrice: { amount: '99.99', currency: 'USD' },
       discountPercent: '12.50',
+      additionalDiscountPercent: '2.50',
       netPrice: { amount: '87.49', currency: 'USD' },
       netTotal: { amount: '262.47', currency: 'USD' },
     });
@@ -153,5 +173,154 @@ describe('toProduct', () => {
     ['an empty name', { ...PRODUCT, Name: '' }],
   ])('rejects %s as UPSTREAM_BAD_RESPONSE', (_case, record) => {
     expectBadResponse(mappingError(toProduct, record));
+  });
+});
+
+describe('toCustomer', () => {
+  const ACCOUNT = {
+    attributes: { type: 'Account', url: '/services/data/v60.0/sobjects/Account/0010000000001AAA' },
+    Id: '0010000000001AAA',
+    Name: 'Contoso Retail 1',
+    Partner__c: 'P-00001',
+    BillingCountry: 'DE',
+    CurrencyIsoCode: 'EUR',
+  };
+
+  it('maps an Account to a Customer of its partner', () => {
+    expect(toCustomer(ACCOUNT)).toEqual({
+      id: '0010000000001AAA',
+      name: 'Contoso Retail 1',
+      partnerId: 'P-00001',
+      country: 'DE',
+      currency: 'EUR',
+    });
+  });
+
+  it.each([
+    ['an account without a partner', { ...ACCOUNT, Partner__c: undefined }],
+    ['a three-letter country', { ...ACCOUNT, BillingCountry: 'DEU' }],
+  ])('rejects %s as UPSTREAM_BAD_RESPONSE', (_case, record) => {
+    expectBadResponse(mappingError(toCustomer, record));
+  });
+});
+
+describe('price books', () => {
+  const BOOK = {
+    Id: '01s0000000003AAA',
+    Name: 'EMEA Partner Price Book',
+    IsActive: true,
+    Region__c: 'EMEA',
+  };
+  const ENTRY = {
+    Id: '01u0000000001AAA',
+    Pricebook2Id: '01s0000000003AAA',
+    ProductCode: 'NET-0001',
+    CurrencyIsoCode: 'EUR',
+    UnitPrice: '91.99',
+    IsActive: true,
+  };
+
+  it('maps a Pricebook2 and its entries', () => {
+    expect(toPriceBook(BOOK)).toEqual({
+      id: '01s0000000003AAA',
+      name: 'EMEA Partner Price Book',
+      region: 'EMEA',
+      active: true,
+    });
+    expect(toPriceBookEntry(ENTRY)).toEqual({
+      priceBookId: '01s0000000003AAA',
+      sku: 'NET-0001',
+      listPrice: { amount: '91.99', currency: 'EUR' },
+      active: true,
+    });
+  });
+
+  it.each([
+    ['a price that is a number', toPriceBookEntry, { ...ENTRY, UnitPrice: 91.99 }],
+    ['an entry without a product code', toPriceBookEntry, { ...ENTRY, ProductCode: undefined }],
+    ['a book without a name', toPriceBook, { ...BOOK, Name: undefined }],
+  ])('rejects %s as UPSTREAM_BAD_RESPONSE', (_case, map, record) => {
+    expectBadResponse(mappingError(map as (record: unknown) => unknown, record));
+  });
+});
+
+describe('toQuoteCalculation', () => {
+  const LINE_CALCULATION = {
+    productId: '01t0000000001AAA',
+    productCode: 'NET-0001',
+    listPrice: '100.00',
+    quantity: 10,
+    volumeDiscount: '5.00',
+    partnerDiscount: '10.00',
+    dealRegistrationDiscount: '0.00',
+    additionalDiscount: '20.00',
+    totalDiscount: '35.00',
+    netPrice: '65.00',
+    listTotal: '1000.00',
+    netTotal: '650.00',
+    approvalRequired: true,
+  };
+  const CALCULATION = {
+    quoteId: 'a0Q0000000001AAA',
+    partnerId: 'P-00001',
+    partnerTier: 'Gold',
+    currency: 'EUR',
+    pricebookId: '01s0000000003AAA',
+    dealRegistrationId: null,
+    pricingDate: '2026-12-01',
+    lines: [LINE_CALCULATION],
+    listAmount: '1000.00',
+    netAmount: '650.00',
+    approvalLimitPercent: '25.00',
+    approvalRequired: true,
+    status: 'In Review',
+    warnings: ['deal registration DR-000001 expired on 2026-11-30'],
+  };
+
+  it('maps the calculation with its discount breakdown and approval', () => {
+    expect(toQuoteCalculation(CALCULATION)).toEqual({
+      quoteId: 'a0Q0000000001AAA',
+      partnerId: 'P-00001',
+      currency: 'EUR',
+      priceBookId: '01s0000000003AAA',
+      dealRegistrationId: null,
+      pricingDate: '2026-12-01',
+      lines: [
+        {
+          sku: 'NET-0001',
+          quantity: 10,
+          listPrice: { amount: '100.00', currency: 'EUR' },
+          volumeDiscountPercent: '5.00',
+          partnerDiscountPercent: '10.00',
+          dealRegistrationDiscountPercent: '0.00',
+          additionalDiscountPercent: '20.00',
+          totalDiscountPercent: '35.00',
+          netPrice: { amount: '65.00', currency: 'EUR' },
+          netTotal: { amount: '650.00', currency: 'EUR' },
+          approvalRequired: true,
+        },
+      ],
+      listTotal: { amount: '1000.00', currency: 'EUR' },
+      netTotal: { amount: '650.00', currency: 'EUR' },
+      approvalLimitPercent: '25.00',
+      approvalRequired: true,
+      warnings: ['deal registration DR-000001 expired on 2026-11-30'],
+    });
+    expect(toPartnerPrices([LINE_CALCULATION], 'EUR')).toEqual([
+      {
+        sku: 'NET-0001',
+        listPrice: { amount: '100.00', currency: 'EUR' },
+        partnerPrice: { amount: '65.00', currency: 'EUR' },
+        partnerDiscountPercent: '10.00',
+      },
+    ]);
+  });
+
+  it.each([
+    ['a line quantity of zero', { ...CALCULATION, lines: [{ ...LINE_CALCULATION, quantity: 0 }] }],
+    ['a net price that is a number', { ...CALCULATION, lines: [{ ...LINE_CALCULATION, netPrice: 65 }] }],
+    ['no warnings list', { ...CALCULATION, warnings: undefined }],
+  ])('rejects %s as UPSTREAM_BAD_RESPONSE', (_case, record) => {
+    expectBadResponse(mappingError(toQuoteCalculation, record));
   });
 });

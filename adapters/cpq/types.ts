@@ -14,6 +14,8 @@ export const sbqqQuoteSchema = z.object({
   CurrencyIsoCode: currencyCode,
   SBQQ__ExpirationDate__c: z.string().nullable(),
   CreatedDate: z.string().min(1),
+  SBQQ__Account__c: z.string().min(15),
+  Deal_Registration__c: z.string().min(1).nullable(),
 });
 export type SbqqQuote = z.infer<typeof sbqqQuoteSchema>;
 
@@ -28,6 +30,7 @@ export const sbqqQuoteLineSchema = z.object({
   SBQQ__NetPrice__c: decimalString,
   SBQQ__NetTotal__c: decimalString,
   CurrencyIsoCode: currencyCode,
+  SBQQ__AdditionalDiscount__c: decimalString,
 });
 export type SbqqQuoteLine = z.infer<typeof sbqqQuoteLineSchema>;
 
@@ -40,7 +43,47 @@ export const product2Schema = z.object({
 });
 export type Product2Record = z.infer<typeof product2Schema>;
 
+/** An end customer (a Salesforce Account of type Customer), owned by one partner. */
+export const accountSchema = z.object({
+  Id: z.string().min(15),
+  Name: z.string().min(1),
+  Partner__c: z.string().min(1),
+  BillingCountry: z.string().length(2),
+  CurrencyIsoCode: currencyCode,
+});
+export type AccountRecord = z.infer<typeof accountSchema>;
+
+export const pricebook2Schema = z.object({
+  Id: z.string().min(15),
+  Name: z.string().min(1),
+  IsActive: z.boolean(),
+  Region__c: z.string().min(1).nullable(),
+});
+export type Pricebook2Record = z.infer<typeof pricebook2Schema>;
+
+export const pricebookEntrySchema = z.object({
+  Id: z.string().min(15),
+  Pricebook2Id: z.string().min(15),
+  ProductCode: z.string().min(1),
+  CurrencyIsoCode: currencyCode,
+  UnitPrice: decimalString,
+  IsActive: z.boolean(),
+});
+export type PricebookEntryRecord = z.infer<typeof pricebookEntrySchema>;
+
+/** The Opportunity a quote is the primary quote of; CloseDate is when it closed or is expected to. */
+export const opportunitySchema = z.object({
+  Id: z.string().min(15),
+  SBQQ__PrimaryQuote__c: z.string().min(15),
+  CloseDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+});
+export type OpportunityRecord = z.infer<typeof opportunitySchema>;
+
 export const PRODUCT_FIELDS = Object.keys(product2Schema.shape);
+export const OPPORTUNITY_FIELDS = Object.keys(opportunitySchema.shape);
+export const ACCOUNT_FIELDS = Object.keys(accountSchema.shape);
+export const PRICEBOOK_FIELDS = Object.keys(pricebook2Schema.shape);
+export const PRICEBOOK_ENTRY_FIELDS = Object.keys(pricebookEntrySchema.shape);
 export const QUOTE_FIELDS = Object.keys(sbqqQuoteSchema.shape);
 export const QUOTE_LINE_FIELDS = Object.keys(sbqqQuoteLineSchema.shape);
 
@@ -58,3 +101,42 @@ export const compositeResultSchema = z.array(z.unknown());
 
 /** Salesforce's error answer: a list of `{ errorCode, message }`. */
 export const sfErrorsSchema = z.array(z.object({ errorCode: z.string() }));
+
+/** What `POST sobjects/{type}` answers: the new record's id. */
+export const createResultSchema = z.object({ id: z.string().min(15), success: z.literal(true) });
+
+/** PATCH and DELETE answer 204 with no body. */
+export const noContentSchema = z.literal('');
+
+const percentString = z.string().regex(/^\d{1,3}(\.\d+)?$/);
+
+/** The answer of `POST /services/apexrest/quote/calculate`. */
+export const calculationSchema = z.object({
+  quoteId: z.string().nullable(),
+  partnerId: z.string().min(1),
+  currency: currencyCode,
+  pricebookId: z.string().min(1),
+  dealRegistrationId: z.string().nullable(),
+  pricingDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  lines: z.array(
+    z.object({
+      productCode: z.string().min(1),
+      quantity: z.number().int().positive(),
+      listPrice: decimalString,
+      volumeDiscount: percentString,
+      partnerDiscount: percentString,
+      dealRegistrationDiscount: percentString,
+      additionalDiscount: percentString,
+      totalDiscount: percentString,
+      netPrice: decimalString,
+      netTotal: decimalString,
+      approvalRequired: z.boolean(),
+    }),
+  ),
+  listAmount: decimalString,
+  netAmount: decimalString,
+  approvalLimitPercent: percentString,
+  approvalRequired: z.boolean(),
+  warnings: z.array(z.string()),
+});
+export type CalculationRecord = z.infer<typeof calculationSchema>;

@@ -18,6 +18,7 @@ function expectedPartner(account: PrmAccount): Partner {
     status: account.accountStatus.toUpperCase() as Partner['status'],
     country: account.billingCountry,
     currency: account.currencyCode,
+    annualQuota: { amount: account.annualQuota, currency: account.currencyCode },
   };
 }
 

@@ -1,2 +1,8 @@
-export { createPrmAdapter, type PrmAdapter, type PrmConfig, type PrmRequestLoaders } from './client';
-export { toPartner } from './mappers';
+export {
+  createPrmAdapter,
+  type PrmAdapter,
+  type PrmCommands,
+  type PrmConfig,
+  type PrmRequestLoaders,
+} from './client';
+export { toCertification, toContact, toDealRegistration, toPartner } from './mappers';

@@ -6,4 +6,13 @@ export {
   type SubgraphDefinition,
   type SubgraphHostOptions,
 } from './server';
-export { assertCanReadPartner, canReadPartner } from './tenancy';
+export {
+  assertCanReadPartner,
+  assertCanWrite,
+  canReadEveryPartner,
+  canReadPartner,
+  canWrite,
+  canWriteForPartner,
+  forbiddenPartnerData,
+} from './tenancy';
+export { refusalAsUserError, userError, type UserError, type UserErrorCode } from './user-errors';

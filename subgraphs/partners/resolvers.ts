@@ -1,4 +1,7 @@
-import { assertCanReadPartner } from '../host';
+import { businessDay, certificationStatusOn, dealRegistrationStatusOn, quarterlyQuotaOf } from '../../domain';
+import { UpstreamError } from '../../adapters/http';
+import { assertCanReadPartner, connectionOf } from '../host';
+import { registerDeal, registrationById, registrationsPage } from './deal-registrations';
 import type { Resolvers } from './generated/resolvers-types';
 
 export const resolvers: Resolvers = {
@@ -9,10 +12,51 @@ export const resolvers: Resolvers = {
       return prm.partnerById.load(id);
     },
   },
+  Mutation: {
+    registerDeal: (_root, { input }, context) => registerDeal(context, input),
+  },
   Partner: {
     __resolveReference: (reference, { viewer, prm }) => {
       assertCanReadPartner(viewer, reference.id);
       return prm.partnerById.load(reference.id);
     },
+    quarterlyQuota: (partner) => quarterlyQuotaOf(partner),
+    certifications: (partner, _args, { prm }) => prm.certificationsByPartnerId.load(partner.id),
+    contacts: (partner, _args, { prm }) => prm.contactsByPartnerId.load(partner.id),
+    dealRegistrations: async (partner, args, { prm }) =>
+      registrationsPage(await prm.dealRegistrationsByPartnerId.load(partner.id), args),
+  },
+  Certification: {
+    status: (certification) => certificationStatusOn(certification, businessDay()),
+    holder: async (certification, _args, { prm }) =>
+      (await prm.contactsByPartnerId.load(certification.partnerId)).find(
+        (contact) => contact.id === certification.contactId,
+      ) ?? null,
+  },
+  DealRegistration: {
+    __resolveReference: async (reference, context) => {
+      const registration = await registrationById(context, reference.id);
+      if (registration) assertCanReadPartner(context.viewer, registration.partnerId);
+      return registration;
+    },
+    partner: async (registration, _args, { prm }) => {
+      const partner = await prm.partnerById.load(registration.partnerId);
+      if (!partner) {
+        // The PRM answered a registration of an account it does not have: its data is broken.
+        throw new UpstreamError('UPSTREAM_BAD_RESPONSE', 'prm has no partner for a deal registration', {
+          system: 'prm',
+          operation: 'getAccounts',
+          breaker: 'closed',
+        });
+      }
+      return partner;
+    },
+    status: (registration) => dealRegistrationStatusOn(registration, businessDay()),
+    protectedDiscount: (registration) => registration.protectedDiscountPercent,
+  },
+  DealRegistrationConnection: {
+    edges: (page) => connectionOf(page).edges,
+    pageInfo: (page) => connectionOf(page).pageInfo,
+    totalCount: (page) => page.totalCount,
   },
 };

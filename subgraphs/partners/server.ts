@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'graphql';
-import { createPrmAdapter, type PrmConfig, type PrmRequestLoaders } from '../../adapters/prm';
+import {
+  createPrmAdapter,
+  type PrmCommands,
+  type PrmConfig,
+  type PrmRequestLoaders,
+} from '../../adapters/prm';
 import type { Viewer } from '../../runtime';
 import { startSubgraph, type RunningSubgraph } from '../host';
 import { resolvers } from './resolvers';
@@ -10,6 +15,7 @@ import { resolvers } from './resolvers';
 export interface PartnersContext {
   viewer: Viewer;
   prm: PrmRequestLoaders;
+  prmCommands: PrmCommands;
 }
 
 export interface PartnersSubgraphConfig {
@@ -27,7 +33,11 @@ export async function startPartnersSubgraph(config: PartnersSubgraphConfig): Pro
       name: 'partners',
       typeDefs,
       resolvers,
-      createContext: (viewer, call) => ({ viewer, prm: prm.createLoaders(call) }),
+      createContext: (viewer, call) => ({
+        viewer,
+        prm: prm.createLoaders(call),
+        prmCommands: prm.createCommands(call),
+      }),
       legacyHealth: () => ({ prm: prm.http.breakerStates() }),
     },
     { port: config.port, identitySecret: config.identitySecret },

@@ -1,8 +1,17 @@
 import { assertCanReadPartner, connectionOf, pageOf } from '../host';
 import type { Quote } from '../../domain';
 import type { Viewer } from '../../runtime';
+import { catalogOf, priceBookOf } from './catalog';
 import type { Resolvers } from './generated/resolvers-types';
 import { catalogEntry, productFamily } from './products';
+import {
+  addQuoteLine,
+  createQuote,
+  priceQuote,
+  removeQuoteLine,
+  submitQuote,
+  updateQuoteLine,
+} from './quote-commands';
 import { filterQuotes } from './quote-filters';
 
 /** A quote is readable by its own partner's users and by channel managers. */
@@ -15,6 +24,14 @@ export const resolvers: Resolvers = {
   Query: {
     quote: async (_root, { id }, { viewer, cpq }) => readable(viewer, await cpq.quoteById.load(id)),
   },
+  Mutation: {
+    createQuote: (_root, { input }, context) => createQuote(context, input),
+    addQuoteLine: (_root, { quoteId, input }, context) => addQuoteLine(context, quoteId, input),
+    updateQuoteLine: (_root, { lineId, input }, context) => updateQuoteLine(context, lineId, input),
+    removeQuoteLine: (_root, { lineId }, context) => removeQuoteLine(context, lineId),
+    priceQuote: (_root, { quoteId }, context) => priceQuote(context, quoteId),
+    submitQuote: (_root, { quoteId }, context) => submitQuote(context, quoteId),
+  },
   Partner: {
     __resolveReference: (reference, { viewer }) => {
       assertCanReadPartner(viewer, reference.id);
@@ -24,6 +41,18 @@ export const resolvers: Resolvers = {
       assertCanReadPartner(viewer, partner.id);
       return pageOf(filterQuotes(await cpq.quotesByPartnerId.load(partner.id), filter), first, after);
     },
+    customers: (partner, _args, { viewer, cpq }) => {
+      assertCanReadPartner(viewer, partner.id);
+      return cpq.customersByPartnerId.load(partner.id);
+    },
+    catalog: (partner, { currency }, context) => {
+      assertCanReadPartner(context.viewer, partner.id);
+      return catalogOf(context, partner.id, currency);
+    },
+  },
+  Catalog: {
+    certifiedFamilies: (catalog) => catalog.families,
+    priceBook: (catalog, _args, context) => priceBookOf(context, catalog),
   },
   QuoteConnection: {
     edges: (page) => connectionOf(page).edges,
@@ -35,10 +64,15 @@ export const resolvers: Resolvers = {
       readable(viewer, await cpq.quoteById.load(reference.id)),
     partner: (quote) => ({ id: quote.partnerId }),
     lines: (quote, _args, { cpq }) => cpq.linesByQuoteId.load(quote.id),
+    customer: (quote, _args, { cpq }) => cpq.customerById.load(quote.customerAccountId),
+    dealRegistration: (quote) => (quote.dealRegistrationId ? { id: quote.dealRegistrationId } : null),
+    closeDate: async (quote, _args, { cpq }) =>
+      (await cpq.opportunityByQuoteId.load(quote.id))?.closeDate ?? null,
   },
   QuoteLine: {
     product: (line) => ({ sku: line.sku, name: line.productName }),
     discount: (line) => line.discountPercent,
+    additionalDiscount: (line) => line.additionalDiscountPercent,
   },
   Product: {
     __resolveReference: (reference, { cpq }) => cpq.productBySku.load(reference.sku),

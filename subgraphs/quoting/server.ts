@@ -1,34 +1,53 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'graphql';
-import { createCpqAdapter, type CpqConfig, type CpqRequestLoaders } from '../../adapters/cpq';
+import {
+  createCpqAdapter,
+  type CpqCommands,
+  type CpqConfig,
+  type CpqRequestLoaders,
+} from '../../adapters/cpq';
+import { createPrmAdapter, type PrmConfig, type PrmRequestLoaders } from '../../adapters/prm';
 import type { Viewer } from '../../runtime';
 import { startSubgraph, type RunningSubgraph } from '../host';
 import { resolvers } from './resolvers';
 
-/** The quoting subgraph: quotes, lines and products from the CPQ; contributes Partner.quotes. */
+/**
+ * The quoting subgraph: quotes, lines, products and price books from the CPQ; contributes
+ * Partner.quotes, Partner.customers and Partner.catalog. It reads the partner's tier, region and
+ * certifications from the PRM through the shared PRM adapter, since its writes depend on them.
+ */
 export interface QuotingContext {
   viewer: Viewer;
   cpq: CpqRequestLoaders;
+  cpqCommands: CpqCommands;
+  prm: PrmRequestLoaders;
 }
 
 export interface QuotingSubgraphConfig {
   port: number;
   identitySecret: string;
   cpq: CpqConfig;
+  prm: PrmConfig;
 }
 
 const typeDefs = parse(readFileSync(path.join(__dirname, '../../schema/quoting.graphql'), 'utf8'));
 
 export async function startQuotingSubgraph(config: QuotingSubgraphConfig): Promise<RunningSubgraph> {
   const cpq = createCpqAdapter(config.cpq);
+  const prm = createPrmAdapter(config.prm);
   const running = await startSubgraph<QuotingContext>(
     {
       name: 'quoting',
       typeDefs,
       resolvers,
-      createContext: (viewer, call) => ({ viewer, cpq: cpq.createLoaders(call) }),
-      legacyHealth: () => ({ cpq: cpq.http.breakerStates() }),
+      createContext: (viewer, call) => ({
+        viewer,
+        cpq: cpq.createLoaders(call),
+        cpqCommands: cpq.createCommands(call),
+        prm: prm.createLoaders(call),
+      }),
+      legacyHealth: () => ({ cpq: cpq.http.breakerStates(), prm: prm.http.breakerStates() }),
     },
     { port: config.port, identitySecret: config.identitySecret },
   );
@@ -37,6 +56,7 @@ export async function startQuotingSubgraph(config: QuotingSubgraphConfig): Promi
     close: async () => {
       await running.close();
       cpq.http.close();
+      prm.http.close();
     },
   };
 }

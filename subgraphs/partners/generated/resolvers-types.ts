@@ -1,8 +1,9 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import { Partner as PartnerModel } from '../../../domain';
+import { Partner as PartnerModel, Contact as ContactModel, Certification as CertificationModel, DealRegistration as DealRegistrationModel, DealRegistrationConnectionPage as DealRegistrationConnectionPageModel, Money as MoneyModel } from '../../../domain';
 import { PartnersContext } from '../server';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -13,7 +14,175 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** An ISO 4217 currency code, e.g. `EUR`. */
   Currency: { input: string; output: string; }
+  /** A decimal number as a string, e.g. `"1234.50"`. Money is never a float. */
+  Decimal: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** Proof that someone at the partner passed the training for one product family. */
+export type Certification = {
+  __typename?: 'Certification';
+  /** Day the certification was earned (ISO 8601 date). */
+  certifiedOn: Scalars['String']['output'];
+  /** Last day the certification is valid (ISO 8601 date). */
+  expiresOn: Scalars['String']['output'];
+  /** The contact who holds the certification, when the PRM still lists them. */
+  holder: Maybe<Contact>;
+  /** Stable certification id, e.g. `CRT-000001`. */
+  id: Scalars['ID']['output'];
+  /** How advanced the certification is. */
+  level: CertificationLevel;
+  /** The product family the certification covers. */
+  productFamily: ProductFamily;
+  /**
+   * ACTIVE until the expiry date has passed or the PRM has marked it expired; only ACTIVE
+   * certifications let the partner sell the family.
+   */
+  status: CertificationStatus;
+};
+
+/** How advanced a certification is. */
+export type CertificationLevel =
+  | 'ASSOCIATE'
+  | 'EXPERT'
+  | 'PROFESSIONAL';
+
+/** Whether a certification counts. */
+export type CertificationStatus =
+  | 'ACTIVE'
+  | 'EXPIRED';
+
+/** A person at a partner company. */
+export type Contact = {
+  __typename?: 'Contact';
+  /** Work email address. */
+  email: Scalars['String']['output'];
+  /** Given name. */
+  firstName: Scalars['String']['output'];
+  /** Stable contact id, e.g. `CON-000001`. */
+  id: Scalars['ID']['output'];
+  /** Family name. */
+  lastName: Scalars['String']['output'];
+  /** True for the partner's primary contact. */
+  primary: Scalars['Boolean']['output'];
+  /** What the contact does for the partnership. */
+  role: ContactRole;
+  /** Whether the contact still works with us. */
+  status: ContactStatus;
+  /** Job title. */
+  title: Scalars['String']['output'];
+};
+
+/** What a contact does for the partnership. */
+export type ContactRole =
+  | 'FINANCE'
+  | 'PRIMARY'
+  | 'SALES'
+  | 'TECHNICAL';
+
+/** Whether a contact still works with us. */
+export type ContactStatus =
+  | 'ACTIVE'
+  | 'INACTIVE';
+
+/**
+ * A partner's claim on a deal with one customer for one product family: while APPROVED and not
+ * expired it protects the partner from channel conflict and gives its quotes an extra discount.
+ */
+export type DealRegistration = {
+  __typename?: 'DealRegistration';
+  /** The customer's account id (see `Partner.customers`), or null for a prospect that is not a customer yet. */
+  customerAccountId: Maybe<Scalars['ID']['output']>;
+  /** The end customer's name as registered. */
+  customerName: Scalars['String']['output'];
+  /** The deal's expected value, in the partner's currency. */
+  estimatedAmount: Money;
+  /** Last day the registration protects the deal (ISO 8601 date); 90 days after submission. */
+  expiresOn: Scalars['String']['output'];
+  /** Stable registration id, e.g. `DR-000042`. */
+  id: Scalars['ID']['output'];
+  /** The partner that registered the deal. */
+  partner: Partner;
+  /** The product family the deal is for. */
+  productFamily: ProductFamily;
+  /**
+   * Extra discount in percent, e.g. `"5.00"`, that pricing gives a quote claiming this registration
+   * while it is APPROVED; nothing otherwise.
+   */
+  protectedDiscount: Scalars['Decimal']['output'];
+  /**
+   * Where the registration is. SUBMITTED and APPROVED registrations become EXPIRED after their
+   * expiry date, whatever the PRM has recorded yet.
+   */
+  status: DealRegistrationStatus;
+  /** Day the registration was submitted (ISO 8601 date). */
+  submittedOn: Scalars['String']['output'];
+};
+
+/** A page of deal registrations. */
+export type DealRegistrationConnection = {
+  __typename?: 'DealRegistrationConnection';
+  /** The registrations of this page, each with its cursor. */
+  edges: Array<DealRegistrationEdge>;
+  /** Where this page sits in the whole list. */
+  pageInfo: PageInfo;
+  /** Number of registrations across all pages (after the status filter). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A deal registration in a page of registrations. */
+export type DealRegistrationEdge = {
+  __typename?: 'DealRegistrationEdge';
+  /** Pass as `after` to get the registrations after this one. */
+  cursor: Scalars['String']['output'];
+  /** The registration. */
+  node: DealRegistration;
+};
+
+/** Where a deal registration is. */
+export type DealRegistrationStatus =
+  /** Accepted: the deal is protected and its quotes get the protected discount. */
+  | 'APPROVED'
+  /** Past its expiry date: no protection, no discount. */
+  | 'EXPIRED'
+  /** Refused by the channel team. */
+  | 'REJECTED'
+  /** Waiting for the channel team's decision; no discount yet. */
+  | 'SUBMITTED';
+
+/** An amount in one currency, rounded to 2 decimal places (half up). */
+export type Money = {
+  __typename?: 'Money';
+  /** The amount as a decimal string. */
+  amount: Scalars['Decimal']['output'];
+  /** The currency of the amount. */
+  currency: Scalars['Currency']['output'];
+};
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Registers a deal for the signed-in user's partner with the PRM; it starts SUBMITTED and protects
+   * the deal for 90 days once APPROVED. Needs the partner_rep or partner_admin role (channel managers
+   * read only: FORBIDDEN).
+   */
+  registerDeal: RegisterDealPayload;
+};
+
+
+export type MutationRegisterDealArgs = {
+  input: RegisterDealInput;
+};
+
+/** Relay-style paging information. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** Cursor of the last edge in this page; pass it as `after` for the next page. */
+  endCursor: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** Cursor of the first edge in this page, null when the page is empty. */
+  startCursor: Maybe<Scalars['String']['output']>;
 };
 
 /**
@@ -22,20 +191,47 @@ export type Scalars = {
  */
 export type Partner = {
   __typename?: 'Partner';
+  /** The partner's sales target for the calendar year, in its currency. */
+  annualQuota: Money;
+  /**
+   * The partner's certifications, current and expired. A product family may be sold only while the
+   * partner holds at least one ACTIVE certification for it.
+   */
+  certifications: Array<Certification>;
+  /** People at the partner, in the PRM's order (the primary contact first). */
+  contacts: Array<Contact>;
   /** ISO 3166-1 alpha-2 country of the partner's billing address. */
   country: Scalars['String']['output'];
   /** The currency the partner quotes and is paid in. */
   currency: Scalars['Currency']['output'];
+  /**
+   * The partner's deal registrations, newest first. `first` is 1 to 100 (default 10); `after` is a
+   * cursor from a previous page of the same query; `status` keeps registrations in any of the statuses given.
+   */
+  dealRegistrations: DealRegistrationConnection;
   /** Stable partner id, e.g. `P-00001`. */
   id: Scalars['ID']['output'];
   /** Legal or trading name. */
   name: Scalars['String']['output'];
+  /** A quarter of the annual quota: the target incentive accelerators are measured against. */
+  quarterlyQuota: Money;
   /** Sales region, e.g. `EMEA`. */
   region: Scalars['String']['output'];
   /** Whether the partner may transact. */
   status: PartnerStatus;
   /** Program tier; drives discounts and commission rates. */
   tier: PartnerTier;
+};
+
+
+/**
+ * A company that resells or refers our products. Owned by the partners subgraph (the PRM);
+ * other subgraphs add what they know about the partner: quotes, invoices, incentives.
+ */
+export type PartnerDealRegistrationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<Array<DealRegistrationStatus>>;
 };
 
 /** Whether a partner may transact. */
@@ -51,6 +247,13 @@ export type PartnerTier =
   | 'REGISTERED'
   | 'SILVER';
 
+/** Product families of the catalog. */
+export type ProductFamily =
+  | 'CLOUD'
+  | 'NETWORK'
+  | 'SECURITY'
+  | 'SUPPORT';
+
 export type Query = {
   __typename?: 'Query';
   /** The partner of the signed-in user. */
@@ -63,6 +266,62 @@ export type Query = {
 export type QueryPartnerArgs = {
   id: Scalars['ID']['input'];
 };
+
+/** What `registerDeal` needs: who the customer is, what they will buy, and for how much. */
+export type RegisterDealInput = {
+  /** The customer's account id when it already is one of your customers. */
+  customerAccountId?: InputMaybe<Scalars['ID']['input']>;
+  /** The customer's name, 1 to 200 characters; registrations are unique per customer name and family. */
+  customerName: Scalars['String']['input'];
+  /** The deal's expected value in your partner currency: a positive decimal with up to 2 places. */
+  estimatedAmount: Scalars['Decimal']['input'];
+  /** The product family the deal is for. */
+  productFamily: ProductFamily;
+};
+
+/** What `registerDeal` did. */
+export type RegisterDealPayload = {
+  __typename?: 'RegisterDealPayload';
+  /**
+   * The new registration. On CONFLICT with a registration of your own for the same customer and
+   * family, that existing registration, so a repeated request finds what the first one created.
+   */
+  dealRegistration: Maybe<DealRegistration>;
+  /** Why the registration was not made; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** A problem with a mutation's input or with what it asked for, shown next to the field at fault. */
+export type UserError = {
+  __typename?: 'UserError';
+  /** What went wrong, for a program. */
+  code: UserErrorCode;
+  /** The input field or argument at fault, e.g. `quantity`; null when the problem is not one field's. */
+  field: Maybe<Scalars['String']['output']>;
+  /** What went wrong, for a person. */
+  message: Scalars['String']['output'];
+};
+
+/** Why a mutation did not do what it was asked. */
+export type UserErrorCode =
+  /** A value is malformed or out of range, e.g. a quantity below 1. */
+  | 'BAD_USER_INPUT'
+  /** The request clashes with an existing record, e.g. a deal someone already registered. */
+  | 'CONFLICT'
+  /** The deal registration has expired. */
+  | 'DEAL_REGISTRATION_EXPIRED'
+  /** The deal registration was rejected, or is for another customer. */
+  | 'DEAL_REGISTRATION_INVALID'
+  /** The record belongs to another partner, or your partner may not transact. */
+  | 'FORBIDDEN'
+  /** Your partner holds no current certification for the product's family. */
+  | 'NOT_CERTIFIED'
+  /** The quote's status does not allow this change, e.g. it is already approved or accepted. */
+  | 'NOT_EDITABLE'
+  /** A referenced record does not exist, or is not one of yours (e.g. a customer or deal registration). */
+  | 'NOT_FOUND'
+  /** No product has this SKU, or it can no longer be sold. */
+  | 'UNKNOWN_SKU';
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
@@ -145,11 +404,15 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
+  DealRegistration: DealRegistration;
   Partner: Partner;
 }>;
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = ResolversObject<{
+  DealRegistration:
+    ( { __typename: 'DealRegistration' }
+    & GraphQLRecursivePick<FederationTypes['DealRegistration'], {"id":true}> );
   Partner:
     ( { __typename: 'Partner' }
     & GraphQLRecursivePick<FederationTypes['Partner'], {"id":true}> );
@@ -159,36 +422,140 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  Currency: ResolverTypeWrapper<Scalars['Currency']['output']>;
-  Partner: ResolverTypeWrapper<PartnerModel>;
+  Certification: ResolverTypeWrapper<CertificationModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  CertificationLevel: CertificationLevel;
+  CertificationStatus: CertificationStatus;
+  Contact: ResolverTypeWrapper<ContactModel>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ContactRole: ContactRole;
+  ContactStatus: ContactStatus;
+  Currency: ResolverTypeWrapper<Scalars['Currency']['output']>;
+  DealRegistration: ResolverTypeWrapper<DealRegistrationModel>;
+  DealRegistrationConnection: ResolverTypeWrapper<DealRegistrationConnectionPageModel>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  DealRegistrationEdge: ResolverTypeWrapper<Omit<DealRegistrationEdge, 'node'> & { node: ResolversTypes['DealRegistration'] }>;
+  DealRegistrationStatus: DealRegistrationStatus;
+  Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
+  Money: ResolverTypeWrapper<MoneyModel>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Partner: ResolverTypeWrapper<PartnerModel>;
   PartnerStatus: PartnerStatus;
   PartnerTier: PartnerTier;
+  ProductFamily: ProductFamily;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  RegisterDealInput: RegisterDealInput;
+  RegisterDealPayload: ResolverTypeWrapper<Omit<RegisterDealPayload, 'dealRegistration'> & { dealRegistration?: Maybe<ResolversTypes['DealRegistration']> }>;
+  UserError: ResolverTypeWrapper<UserError>;
+  UserErrorCode: UserErrorCode;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  Currency: Scalars['Currency']['output'];
-  Partner: PartnerModel;
+  Certification: CertificationModel;
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
-  Query: Record<PropertyKey, never>;
+  Contact: ContactModel;
   Boolean: Scalars['Boolean']['output'];
+  Currency: Scalars['Currency']['output'];
+  DealRegistration: DealRegistrationModel;
+  DealRegistrationConnection: DealRegistrationConnectionPageModel;
+  Int: Scalars['Int']['output'];
+  DealRegistrationEdge: Omit<DealRegistrationEdge, 'node'> & { node: ResolversParentTypes['DealRegistration'] };
+  Decimal: Scalars['Decimal']['output'];
+  Money: MoneyModel;
+  Mutation: Record<PropertyKey, never>;
+  PageInfo: PageInfo;
+  Partner: PartnerModel;
+  Query: Record<PropertyKey, never>;
+  RegisterDealInput: RegisterDealInput;
+  RegisterDealPayload: Omit<RegisterDealPayload, 'dealRegistration'> & { dealRegistration?: Maybe<ResolversParentTypes['DealRegistration']> };
+  UserError: UserError;
+}>;
+
+export type CertificationResolvers<ContextType = PartnersContext, ParentType extends ResolversParentTypes['Certification'] = ResolversParentTypes['Certification']> = ResolversObject<{
+  certifiedOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  holder?: Resolver<Maybe<ResolversTypes['Contact']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['CertificationLevel'], ParentType, ContextType>;
+  productFamily?: Resolver<ResolversTypes['ProductFamily'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['CertificationStatus'], ParentType, ContextType>;
+}>;
+
+export type ContactResolvers<ContextType = PartnersContext, ParentType extends ResolversParentTypes['Contact'] = ResolversParentTypes['Contact']> = ResolversObject<{
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  firstName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  primary?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['ContactRole'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ContactStatus'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export interface CurrencyScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Currency'], any> {
   name: 'Currency';
 }
 
+export type DealRegistrationResolvers<ContextType = PartnersContext, ParentType extends ResolversParentTypes['DealRegistration'] = ResolversParentTypes['DealRegistration'], FederationReferenceType extends FederationReferenceTypes['DealRegistration'] = FederationReferenceTypes['DealRegistration']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['DealRegistration']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  customerAccountId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  customerName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  estimatedAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  expiresOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  partner?: Resolver<ResolversTypes['Partner'], ParentType, ContextType>;
+  productFamily?: Resolver<ResolversTypes['ProductFamily'], ParentType, ContextType>;
+  protectedDiscount?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['DealRegistrationStatus'], ParentType, ContextType>;
+  submittedOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type DealRegistrationConnectionResolvers<ContextType = PartnersContext, ParentType extends ResolversParentTypes['DealRegistrationConnection'] = ResolversParentTypes['DealRegistrationConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['DealRegistrationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type DealRegistrationEdgeResolvers<ContextType = PartnersContext, ParentType extends ResolversParentTypes['DealRegistrationEdge'] = ResolversParentTypes['DealRegistrationEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['DealRegistration'], ParentType, ContextType>;
+}>;
+
+export interface DecimalScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Decimal'], any> {
+  name: 'Decimal';
+}
+
+export type MoneyResolvers<ContextType = PartnersContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['Currency'], ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = PartnersContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  registerDeal?: Resolver<ResolversTypes['RegisterDealPayload'], ParentType, ContextType, RequireFields<MutationRegisterDealArgs, 'input'>>;
+}>;
+
+export type PageInfoResolvers<ContextType = PartnersContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type PartnerResolvers<ContextType = PartnersContext, ParentType extends ResolversParentTypes['Partner'] = ResolversParentTypes['Partner'], FederationReferenceType extends FederationReferenceTypes['Partner'] = FederationReferenceTypes['Partner']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Partner']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  annualQuota?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  certifications?: Resolver<Array<ResolversTypes['Certification']>, ParentType, ContextType>;
+  contacts?: Resolver<Array<ResolversTypes['Contact']>, ParentType, ContextType>;
   country?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['Currency'], ParentType, ContextType>;
+  dealRegistrations?: Resolver<ResolversTypes['DealRegistrationConnection'], ParentType, ContextType, RequireFields<PartnerDealRegistrationsArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  quarterlyQuota?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   region?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['PartnerStatus'], ParentType, ContextType>;
   tier?: Resolver<ResolversTypes['PartnerTier'], ParentType, ContextType>;
@@ -199,9 +566,31 @@ export type QueryResolvers<ContextType = PartnersContext, ParentType extends Res
   partner?: Resolver<Maybe<ResolversTypes['Partner']>, ParentType, ContextType, RequireFields<QueryPartnerArgs, 'id'>>;
 }>;
 
+export type RegisterDealPayloadResolvers<ContextType = PartnersContext, ParentType extends ResolversParentTypes['RegisterDealPayload'] = ResolversParentTypes['RegisterDealPayload']> = ResolversObject<{
+  dealRegistration?: Resolver<Maybe<ResolversTypes['DealRegistration']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type UserErrorResolvers<ContextType = PartnersContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['UserErrorCode'], ParentType, ContextType>;
+  field?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = PartnersContext> = ResolversObject<{
+  Certification?: CertificationResolvers<ContextType>;
+  Contact?: ContactResolvers<ContextType>;
   Currency?: GraphQLScalarType;
+  DealRegistration?: DealRegistrationResolvers<ContextType>;
+  DealRegistrationConnection?: DealRegistrationConnectionResolvers<ContextType>;
+  DealRegistrationEdge?: DealRegistrationEdgeResolvers<ContextType>;
+  Decimal?: GraphQLScalarType;
+  Money?: MoneyResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
   Partner?: PartnerResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RegisterDealPayload?: RegisterDealPayloadResolvers<ContextType>;
+  UserError?: UserErrorResolvers<ContextType>;
 }>;
 

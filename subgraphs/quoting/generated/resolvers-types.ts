@@ -1,5 +1,6 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import { PartnerRef as PartnerRefModel, Quote as QuoteModel, QuoteLine as QuoteLineModel, ProductRef as ProductRefModel, Money as MoneyModel, QuoteConnectionPage as QuoteConnectionPageModel } from '../../../domain';
+import { PartnerRef as PartnerRefModel, Quote as QuoteModel, QuoteLine as QuoteLineModel, ProductRef as ProductRefModel, Money as MoneyModel, QuoteConnectionPage as QuoteConnectionPageModel, Customer as CustomerModel, DealRegistrationRef as DealRegistrationRefModel } from '../../../domain';
+import { CatalogModel as CatalogModelModel } from '../catalog';
 import { QuotingContext } from '../server';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -19,6 +20,107 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** What `addQuoteLine` needs. */
+export type AddQuoteLineInput = {
+  /**
+   * Extra discount in percent, 0 to 100 with up to 2 places, e.g. `"2.5"`; default 0. Beyond your
+   * tier's limit the quote needs approval.
+   */
+  additionalDiscount?: InputMaybe<Scalars['Decimal']['input']>;
+  /** How many units, 1 or more. */
+  quantity: Scalars['Int']['input'];
+  /** The product's SKU; its family must be one you are certified for (see `Partner.catalog`). */
+  sku: Scalars['ID']['input'];
+};
+
+/** What `addQuoteLine` did. */
+export type AddQuoteLinePayload = {
+  __typename?: 'AddQuoteLinePayload';
+  /** The quote, repriced by the CPQ: IN_REVIEW when a line now needs approval, else DRAFT. */
+  quote: Maybe<Quote>;
+  /** The new line. */
+  quoteLine: Maybe<QuoteLine>;
+  /** Why the line was not added; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** Whether a quote's discounts need a channel manager's approval. */
+export type Approval = {
+  __typename?: 'Approval';
+  /** The largest discount in percent, deal registration excluded, the partner's tier gives without approval. */
+  limit: Scalars['Decimal']['output'];
+  /** One reason per line that needs approval. */
+  reasons: Array<ApprovalReason>;
+  /** True when at least one line needs approval: submitting then puts the quote IN_REVIEW. */
+  required: Scalars['Boolean']['output'];
+};
+
+/** Why a line needs approval. */
+export type ApprovalReason = {
+  __typename?: 'ApprovalReason';
+  /** The line's discount in percent that counts against the limit (total less deal registration). */
+  discount: Scalars['Decimal']['output'];
+  /** The tier's limit in percent. */
+  limit: Scalars['Decimal']['output'];
+  /** The line. */
+  line: QuoteLine;
+  /** For a person, e.g. `NET-0001: a 32.00% discount exceeds the 25.00% your tier gives without approval`. */
+  message: Scalars['String']['output'];
+};
+
+/**
+ * What a partner may sell: the products of its price book in the families it is certified for.
+ * A certification counts while it is ACTIVE and its expiry date has not passed; an expired one takes
+ * its family out of the catalog, and out of what `addQuoteLine` and `submitQuote` accept.
+ */
+export type Catalog = {
+  __typename?: 'Catalog';
+  /** The families the partner holds a current certification for. */
+  certifiedFamilies: Array<ProductFamily>;
+  /** The partner's price book in the requested currency, listing only what the partner may sell. */
+  priceBook: PriceBook;
+};
+
+/** What `createQuote` needs. */
+export type CreateQuoteInput = {
+  /** The quote's currency; default your partner currency. It must be one of your price book's. */
+  currency?: InputMaybe<Scalars['Currency']['input']>;
+  /** One of your customers (see `Partner.customers`). */
+  customerAccountId: Scalars['ID']['input'];
+  /**
+   * One of your deal registrations for this customer, SUBMITTED or APPROVED and not expired; its
+   * protected discount applies while it is APPROVED.
+   */
+  dealRegistrationId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** What `createQuote` did. */
+export type CreateQuotePayload = {
+  __typename?: 'CreateQuotePayload';
+  /** The new quote, DRAFT and without lines; null when it was not created. */
+  quote: Maybe<Quote>;
+  /** Why the quote was not created; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** An end customer of a partner, as the CPQ knows it. */
+export type Customer = {
+  __typename?: 'Customer';
+  /** ISO 3166-1 alpha-2 country of the customer. */
+  country: Scalars['String']['output'];
+  /** The customer's currency. */
+  currency: Scalars['Currency']['output'];
+  /** Stable account id; pass it to `createQuote`. */
+  id: Scalars['ID']['output'];
+  /** The customer's name. */
+  name: Scalars['String']['output'];
+};
+
+export type DealRegistration = {
+  __typename?: 'DealRegistration';
+  id: Scalars['ID']['output'];
+};
+
 /** How current a piece of reference data is. Stale data is the last good copy, served while its system is unavailable. */
 export type Freshness = {
   __typename?: 'Freshness';
@@ -30,6 +132,25 @@ export type Freshness = {
   stale: Scalars['Boolean']['output'];
 };
 
+/** How one line's discount came about; the discounts are percentages of the list price, and add up. */
+export type LinePricing = {
+  __typename?: 'LinePricing';
+  /** Asked for on the line. */
+  additionalDiscount: Scalars['Decimal']['output'];
+  /** The protected discount of the quote's deal registration, while it is APPROVED and not expired. */
+  dealRegistrationDiscount: Scalars['Decimal']['output'];
+  /** The priced line. */
+  line: QuoteLine;
+  /** Whether this line's discount, less the deal registration's, exceeds the tier's limit. */
+  needsApproval: Scalars['Boolean']['output'];
+  /** The partner tier's standard discount. */
+  tierDiscount: Scalars['Decimal']['output'];
+  /** The sum of the four. */
+  totalDiscount: Scalars['Decimal']['output'];
+  /** By quantity: 10+ units 5, 50+ 8, 100+ 12. */
+  volumeDiscount: Scalars['Decimal']['output'];
+};
+
 /** An amount in one currency, rounded to 2 decimal places (half up). */
 export type Money = {
   __typename?: 'Money';
@@ -37,6 +158,99 @@ export type Money = {
   amount: Scalars['Decimal']['output'];
   /** The currency of the amount. */
   currency: Scalars['Currency']['output'];
+};
+
+/**
+ * Quote writes. They need the partner_rep or partner_admin role (channel managers read only:
+ * FORBIDDEN) and act for the signed-in user's own partner; another partner's quote or line is a
+ * FORBIDDEN user error. Only DRAFT and IN_REVIEW quotes change. The CPQ takes no idempotency key, so
+ * a write is never retried: when one ends in UPSTREAM_TIMEOUT, read the quote before trying again.
+ */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Adds a product to a quote; the CPQ reprices the whole quote. */
+  addQuoteLine: AddQuoteLinePayload;
+  /** Starts a DRAFT quote for one of your customers. */
+  createQuote: CreateQuotePayload;
+  /** Runs the CPQ's price calculation on the quote for today and saves it, with each line's discounts. */
+  priceQuote: PriceQuotePayload;
+  /** Removes a line; the CPQ reprices the whole quote. */
+  removeQuoteLine: RemoveQuoteLinePayload;
+  /**
+   * Prices the quote and submits it: APPROVED when every discount is within your tier's limit, else
+   * IN_REVIEW for a channel manager, with the reasons. Every line's family must still be certified.
+   */
+  submitQuote: SubmitQuotePayload;
+  /** Changes a line's quantity or additional discount; the CPQ reprices the whole quote. */
+  updateQuoteLine: UpdateQuoteLinePayload;
+};
+
+
+/**
+ * Quote writes. They need the partner_rep or partner_admin role (channel managers read only:
+ * FORBIDDEN) and act for the signed-in user's own partner; another partner's quote or line is a
+ * FORBIDDEN user error. Only DRAFT and IN_REVIEW quotes change. The CPQ takes no idempotency key, so
+ * a write is never retried: when one ends in UPSTREAM_TIMEOUT, read the quote before trying again.
+ */
+export type MutationAddQuoteLineArgs = {
+  input: AddQuoteLineInput;
+  quoteId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Quote writes. They need the partner_rep or partner_admin role (channel managers read only:
+ * FORBIDDEN) and act for the signed-in user's own partner; another partner's quote or line is a
+ * FORBIDDEN user error. Only DRAFT and IN_REVIEW quotes change. The CPQ takes no idempotency key, so
+ * a write is never retried: when one ends in UPSTREAM_TIMEOUT, read the quote before trying again.
+ */
+export type MutationCreateQuoteArgs = {
+  input: CreateQuoteInput;
+};
+
+
+/**
+ * Quote writes. They need the partner_rep or partner_admin role (channel managers read only:
+ * FORBIDDEN) and act for the signed-in user's own partner; another partner's quote or line is a
+ * FORBIDDEN user error. Only DRAFT and IN_REVIEW quotes change. The CPQ takes no idempotency key, so
+ * a write is never retried: when one ends in UPSTREAM_TIMEOUT, read the quote before trying again.
+ */
+export type MutationPriceQuoteArgs = {
+  quoteId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Quote writes. They need the partner_rep or partner_admin role (channel managers read only:
+ * FORBIDDEN) and act for the signed-in user's own partner; another partner's quote or line is a
+ * FORBIDDEN user error. Only DRAFT and IN_REVIEW quotes change. The CPQ takes no idempotency key, so
+ * a write is never retried: when one ends in UPSTREAM_TIMEOUT, read the quote before trying again.
+ */
+export type MutationRemoveQuoteLineArgs = {
+  lineId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Quote writes. They need the partner_rep or partner_admin role (channel managers read only:
+ * FORBIDDEN) and act for the signed-in user's own partner; another partner's quote or line is a
+ * FORBIDDEN user error. Only DRAFT and IN_REVIEW quotes change. The CPQ takes no idempotency key, so
+ * a write is never retried: when one ends in UPSTREAM_TIMEOUT, read the quote before trying again.
+ */
+export type MutationSubmitQuoteArgs = {
+  quoteId: Scalars['ID']['input'];
+};
+
+
+/**
+ * Quote writes. They need the partner_rep or partner_admin role (channel managers read only:
+ * FORBIDDEN) and act for the signed-in user's own partner; another partner's quote or line is a
+ * FORBIDDEN user error. Only DRAFT and IN_REVIEW quotes change. The CPQ takes no idempotency key, so
+ * a write is never retried: when one ends in UPSTREAM_TIMEOUT, read the quote before trying again.
+ */
+export type MutationUpdateQuoteLineArgs = {
+  input: UpdateQuoteLineInput;
+  lineId: Scalars['ID']['input'];
 };
 
 /** Relay-style paging information. */
@@ -52,6 +266,13 @@ export type PageInfo = {
 
 export type Partner = {
   __typename?: 'Partner';
+  /**
+   * What the partner may sell and at what price, in `currency` (default: the partner's currency; it
+   * must be one of its price book's). Reference data: cached, and served stale while the CPQ is down.
+   */
+  catalog: Catalog;
+  /** The partner's end customers, by name: a quote is made out to one of them. */
+  customers: Array<Customer>;
   id: Scalars['ID']['output'];
   /**
    * The partner's quotes. `first` is 1 to 100 (default 10); `after` is a cursor from a previous page
@@ -62,6 +283,11 @@ export type Partner = {
 };
 
 
+export type PartnerCatalogArgs = {
+  currency?: InputMaybe<Scalars['Currency']['input']>;
+};
+
+
 export type PartnerQuotesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   createdFrom?: InputMaybe<Scalars['String']['input']>;
@@ -69,6 +295,48 @@ export type PartnerQuotesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<QuoteOrder>;
   status?: InputMaybe<Array<QuoteStatus>>;
+};
+
+/** A partner's price book in one currency: list prices, and its prices after its tier discount. */
+export type PriceBook = {
+  __typename?: 'PriceBook';
+  /** The currency of every price in this view of the book. */
+  currency: Scalars['Currency']['output'];
+  /** The active products of the certified families, by SKU. */
+  entries: Array<PriceBookEntry>;
+  /** How current the price book, its entries and prices are: stale when the CPQ could not be asked. */
+  freshness: Freshness;
+  /** Stable price book id in the CPQ. */
+  id: Scalars['ID']['output'];
+  /** The price book's name, e.g. `EMEA Partner Price Book`. */
+  name: Scalars['String']['output'];
+  /** The partner's tier discount in percent, e.g. `"10.00"`, as the CPQ's pricing applies it. */
+  tierDiscount: Scalars['Decimal']['output'];
+};
+
+/** One product of a price book, with its unit prices. */
+export type PriceBookEntry = {
+  __typename?: 'PriceBookEntry';
+  /** Unit list price. */
+  listPrice: Money;
+  /**
+   * Unit price for the partner as the CPQ prices one unit: list price less the tier discount. Volume,
+   * deal registration and additional discounts come on top, on a quote.
+   */
+  partnerPrice: Money;
+  /** The product. */
+  product: Product;
+};
+
+/** What `priceQuote` did. */
+export type PriceQuotePayload = {
+  __typename?: 'PriceQuotePayload';
+  /** How each line's price came about; null when the quote was not priced. */
+  pricing: Maybe<QuotePricing>;
+  /** The quote with the prices the CPQ just calculated and saved. */
+  quote: Maybe<Quote>;
+  /** Why the quote was not priced; empty on success. */
+  userErrors: Array<UserError>;
 };
 
 /** A sellable product, identified by its SKU. Catalog data: cached, and served stale while the CPQ is down. */
@@ -106,8 +374,17 @@ export type QueryQuoteArgs = {
 /** A priced offer to a customer, prepared by a partner in the CPQ. */
 export type Quote = {
   __typename?: 'Quote';
+  /**
+   * The day the quote's opportunity closed (the quote was accepted or rejected), or, while it is
+   * open, the day it is expected to close (ISO 8601 date). Null when the CPQ has no opportunity for it.
+   */
+  closeDate: Maybe<Scalars['String']['output']>;
   /** When the quote was created (ISO 8601 timestamp). */
   createdAt: Scalars['String']['output'];
+  /** The end customer the quote is made out to. */
+  customer: Maybe<Customer>;
+  /** The deal registration whose protected discount the quote claims, if any. */
+  dealRegistration: Maybe<DealRegistration>;
   /** Last day the quote's prices hold (ISO 8601 date). */
   expiresOn: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
@@ -143,6 +420,8 @@ export type QuoteEdge = {
 /** One product on a quote. */
 export type QuoteLine = {
   __typename?: 'QuoteLine';
+  /** The part of `discount` asked for on the line, on top of the volume, tier and deal registration discounts. */
+  additionalDiscount: Scalars['Decimal']['output'];
   /** Total discount on the line, in percent, e.g. `"12.50"`. */
   discount: Scalars['Decimal']['output'];
   id: Scalars['ID']['output'];
@@ -163,6 +442,23 @@ export type QuoteOrder =
   | 'NET_TOTAL_ASC'
   | 'NET_TOTAL_DESC';
 
+/** The CPQ's calculation of a quote: its discounts line by line, and whether they need approval. */
+export type QuotePricing = {
+  __typename?: 'QuotePricing';
+  /** Whether a discount exceeds what the partner's tier gives without approval. */
+  approval: Approval;
+  /** Each line's discounts, in the quote's line order. */
+  lines: Array<LinePricing>;
+  /** Sum of list price x quantity over all lines. */
+  listTotal: Money;
+  /** What the customer pays. */
+  netTotal: Money;
+  /** The day the prices were calculated for (ISO 8601 date); deal registrations are checked against it. */
+  pricedOn: Scalars['String']['output'];
+  /** What the calculation could not apply, e.g. `deal registration DR-000003 expired on 2026-12-09`. */
+  warnings: Array<Scalars['String']['output']>;
+};
+
 /** Where a quote is in its life. */
 export type QuoteStatus =
   | 'ACCEPTED'
@@ -171,6 +467,79 @@ export type QuoteStatus =
   | 'IN_REVIEW'
   | 'PRESENTED'
   | 'REJECTED';
+
+/** What `removeQuoteLine` did. */
+export type RemoveQuoteLinePayload = {
+  __typename?: 'RemoveQuoteLinePayload';
+  /** The quote, repriced by the CPQ without the line. */
+  quote: Maybe<Quote>;
+  /** The id of the line removed; null when nothing was removed. */
+  removedLineId: Maybe<Scalars['ID']['output']>;
+  /** Why the line was not removed; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** What `submitQuote` did. */
+export type SubmitQuotePayload = {
+  __typename?: 'SubmitQuotePayload';
+  /** Whether the quote needs approval, and why; null when it was not submitted. */
+  approval: Maybe<Approval>;
+  /** The submitted quote: APPROVED when no discount needs approval, else IN_REVIEW. */
+  quote: Maybe<Quote>;
+  /** Why the quote was not submitted; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** What `updateQuoteLine` changes; give at least one field. */
+export type UpdateQuoteLineInput = {
+  /** Extra discount in percent, 0 to 100 with up to 2 places. */
+  additionalDiscount?: InputMaybe<Scalars['Decimal']['input']>;
+  /** How many units, 1 or more. */
+  quantity?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** What `updateQuoteLine` did. */
+export type UpdateQuoteLinePayload = {
+  __typename?: 'UpdateQuoteLinePayload';
+  /** The quote, repriced by the CPQ: IN_REVIEW when a line needs approval, else DRAFT. */
+  quote: Maybe<Quote>;
+  /** The changed line. */
+  quoteLine: Maybe<QuoteLine>;
+  /** Why the line was not changed; empty on success. */
+  userErrors: Array<UserError>;
+};
+
+/** A problem with a mutation's input or with what it asked for, shown next to the field at fault. */
+export type UserError = {
+  __typename?: 'UserError';
+  /** What went wrong, for a program. */
+  code: UserErrorCode;
+  /** The input field or argument at fault, e.g. `quantity`; null when the problem is not one field's. */
+  field: Maybe<Scalars['String']['output']>;
+  /** What went wrong, for a person. */
+  message: Scalars['String']['output'];
+};
+
+/** Why a mutation did not do what it was asked. */
+export type UserErrorCode =
+  /** A value is malformed or out of range, e.g. a quantity below 1. */
+  | 'BAD_USER_INPUT'
+  /** The request clashes with an existing record, e.g. a deal someone already registered. */
+  | 'CONFLICT'
+  /** The deal registration has expired. */
+  | 'DEAL_REGISTRATION_EXPIRED'
+  /** The deal registration was rejected, or is for another customer. */
+  | 'DEAL_REGISTRATION_INVALID'
+  /** The record belongs to another partner, or your partner may not transact. */
+  | 'FORBIDDEN'
+  /** Your partner holds no current certification for the product's family. */
+  | 'NOT_CERTIFIED'
+  /** The quote's status does not allow this change, e.g. it is already approved or accepted. */
+  | 'NOT_EDITABLE'
+  /** A referenced record does not exist, or is not one of yours (e.g. a customer or deal registration). */
+  | 'NOT_FOUND'
+  /** No product has this SKU, or it can no longer be sold. */
+  | 'UNKNOWN_SKU';
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
@@ -275,16 +644,30 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  AddQuoteLineInput: AddQuoteLineInput;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AddQuoteLinePayload: ResolverTypeWrapper<Omit<AddQuoteLinePayload, 'quote' | 'quoteLine'> & { quote?: Maybe<ResolversTypes['Quote']>, quoteLine?: Maybe<ResolversTypes['QuoteLine']> }>;
+  Approval: ResolverTypeWrapper<Omit<Approval, 'reasons'> & { reasons: Array<ResolversTypes['ApprovalReason']> }>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  ApprovalReason: ResolverTypeWrapper<Omit<ApprovalReason, 'line'> & { line: ResolversTypes['QuoteLine'] }>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Catalog: ResolverTypeWrapper<CatalogModelModel>;
+  CreateQuoteInput: CreateQuoteInput;
+  CreateQuotePayload: ResolverTypeWrapper<Omit<CreateQuotePayload, 'quote'> & { quote?: Maybe<ResolversTypes['Quote']> }>;
   Currency: ResolverTypeWrapper<Scalars['Currency']['output']>;
+  Customer: ResolverTypeWrapper<CustomerModel>;
+  DealRegistration: ResolverTypeWrapper<DealRegistrationRefModel>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
   Freshness: ResolverTypeWrapper<Freshness>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  LinePricing: ResolverTypeWrapper<Omit<LinePricing, 'line'> & { line: ResolversTypes['QuoteLine'] }>;
   Money: ResolverTypeWrapper<MoneyModel>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Partner: ResolverTypeWrapper<PartnerRefModel>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  PriceBook: ResolverTypeWrapper<Omit<PriceBook, 'entries'> & { entries: Array<ResolversTypes['PriceBookEntry']> }>;
+  PriceBookEntry: ResolverTypeWrapper<Omit<PriceBookEntry, 'listPrice' | 'partnerPrice' | 'product'> & { listPrice: ResolversTypes['Money'], partnerPrice: ResolversTypes['Money'], product: ResolversTypes['Product'] }>;
+  PriceQuotePayload: ResolverTypeWrapper<Omit<PriceQuotePayload, 'pricing' | 'quote'> & { pricing?: Maybe<ResolversTypes['QuotePricing']>, quote?: Maybe<ResolversTypes['Quote']> }>;
   Product: ResolverTypeWrapper<ProductRefModel>;
   ProductFamily: ProductFamily;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -293,32 +676,99 @@ export type ResolversTypes = ResolversObject<{
   QuoteEdge: ResolverTypeWrapper<Omit<QuoteEdge, 'node'> & { node: ResolversTypes['Quote'] }>;
   QuoteLine: ResolverTypeWrapper<QuoteLineModel>;
   QuoteOrder: QuoteOrder;
+  QuotePricing: ResolverTypeWrapper<Omit<QuotePricing, 'approval' | 'lines' | 'listTotal' | 'netTotal'> & { approval: ResolversTypes['Approval'], lines: Array<ResolversTypes['LinePricing']>, listTotal: ResolversTypes['Money'], netTotal: ResolversTypes['Money'] }>;
   QuoteStatus: QuoteStatus;
+  RemoveQuoteLinePayload: ResolverTypeWrapper<Omit<RemoveQuoteLinePayload, 'quote'> & { quote?: Maybe<ResolversTypes['Quote']> }>;
+  SubmitQuotePayload: ResolverTypeWrapper<Omit<SubmitQuotePayload, 'approval' | 'quote'> & { approval?: Maybe<ResolversTypes['Approval']>, quote?: Maybe<ResolversTypes['Quote']> }>;
+  UpdateQuoteLineInput: UpdateQuoteLineInput;
+  UpdateQuoteLinePayload: ResolverTypeWrapper<Omit<UpdateQuoteLinePayload, 'quote' | 'quoteLine'> & { quote?: Maybe<ResolversTypes['Quote']>, quoteLine?: Maybe<ResolversTypes['QuoteLine']> }>;
+  UserError: ResolverTypeWrapper<UserError>;
+  UserErrorCode: UserErrorCode;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  AddQuoteLineInput: AddQuoteLineInput;
+  Int: Scalars['Int']['output'];
+  ID: Scalars['ID']['output'];
+  AddQuoteLinePayload: Omit<AddQuoteLinePayload, 'quote' | 'quoteLine'> & { quote?: Maybe<ResolversParentTypes['Quote']>, quoteLine?: Maybe<ResolversParentTypes['QuoteLine']> };
+  Approval: Omit<Approval, 'reasons'> & { reasons: Array<ResolversParentTypes['ApprovalReason']> };
+  Boolean: Scalars['Boolean']['output'];
+  ApprovalReason: Omit<ApprovalReason, 'line'> & { line: ResolversParentTypes['QuoteLine'] };
+  String: Scalars['String']['output'];
+  Catalog: CatalogModelModel;
+  CreateQuoteInput: CreateQuoteInput;
+  CreateQuotePayload: Omit<CreateQuotePayload, 'quote'> & { quote?: Maybe<ResolversParentTypes['Quote']> };
   Currency: Scalars['Currency']['output'];
+  Customer: CustomerModel;
+  DealRegistration: DealRegistrationRefModel;
   Decimal: Scalars['Decimal']['output'];
   Freshness: Freshness;
-  Int: Scalars['Int']['output'];
-  String: Scalars['String']['output'];
-  Boolean: Scalars['Boolean']['output'];
+  LinePricing: Omit<LinePricing, 'line'> & { line: ResolversParentTypes['QuoteLine'] };
   Money: MoneyModel;
+  Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Partner: PartnerRefModel;
-  ID: Scalars['ID']['output'];
+  PriceBook: Omit<PriceBook, 'entries'> & { entries: Array<ResolversParentTypes['PriceBookEntry']> };
+  PriceBookEntry: Omit<PriceBookEntry, 'listPrice' | 'partnerPrice' | 'product'> & { listPrice: ResolversParentTypes['Money'], partnerPrice: ResolversParentTypes['Money'], product: ResolversParentTypes['Product'] };
+  PriceQuotePayload: Omit<PriceQuotePayload, 'pricing' | 'quote'> & { pricing?: Maybe<ResolversParentTypes['QuotePricing']>, quote?: Maybe<ResolversParentTypes['Quote']> };
   Product: ProductRefModel;
   Query: Record<PropertyKey, never>;
   Quote: QuoteModel;
   QuoteConnection: QuoteConnectionPageModel;
   QuoteEdge: Omit<QuoteEdge, 'node'> & { node: ResolversParentTypes['Quote'] };
   QuoteLine: QuoteLineModel;
+  QuotePricing: Omit<QuotePricing, 'approval' | 'lines' | 'listTotal' | 'netTotal'> & { approval: ResolversParentTypes['Approval'], lines: Array<ResolversParentTypes['LinePricing']>, listTotal: ResolversParentTypes['Money'], netTotal: ResolversParentTypes['Money'] };
+  RemoveQuoteLinePayload: Omit<RemoveQuoteLinePayload, 'quote'> & { quote?: Maybe<ResolversParentTypes['Quote']> };
+  SubmitQuotePayload: Omit<SubmitQuotePayload, 'approval' | 'quote'> & { approval?: Maybe<ResolversParentTypes['Approval']>, quote?: Maybe<ResolversParentTypes['Quote']> };
+  UpdateQuoteLineInput: UpdateQuoteLineInput;
+  UpdateQuoteLinePayload: Omit<UpdateQuoteLinePayload, 'quote' | 'quoteLine'> & { quote?: Maybe<ResolversParentTypes['Quote']>, quoteLine?: Maybe<ResolversParentTypes['QuoteLine']> };
+  UserError: UserError;
+}>;
+
+export type AddQuoteLinePayloadResolvers<ContextType = QuotingContext, ParentType extends ResolversParentTypes['AddQuoteLinePayload'] = ResolversParentTypes['AddQuoteLinePayload']> = ResolversObject<{
+  quote?: Resolver<Maybe<ResolversTypes['Quote']>, ParentType, ContextType>;
+  quoteLine?: Resolver<Maybe<ResolversTypes['QuoteLine']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type ApprovalResolvers<ContextType = QuotingContext, ParentType extends ResolversParentTypes['Approval'] = ResolversParentTypes['Approval']> = ResolversObject<{
+  limit?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  reasons?: Resolver<Array<ResolversTypes['ApprovalReason']>, ParentType, ContextType>;
+  required?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type ApprovalReasonResolvers<ContextType = QuotingContext, ParentType extends ResolversParentTypes['ApprovalReason'] = ResolversParentTypes['ApprovalReason']> = ResolversObject<{
+  discount?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  limit?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  line?: Resolver<ResolversTypes['QuoteLine'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type CatalogResolvers<ContextType = QuotingContext, ParentType extends ResolversParentTypes['Catalog'] = ResolversParentTypes['Catalog']> = ResolversObject<{
+  certifiedFamilies?: Resolver<Array<ResolversTypes['ProductFamily']>, ParentType, ContextType>;
+  priceBook?: Resolver<ResolversTypes['PriceBook'], ParentType, ContextType>;
+}>;
+
+export type CreateQuotePayloadResolvers<ContextType = QuotingContext, ParentType extends ResolversParentTypes['CreateQuotePayload'] = ResolversParentTypes['CreateQuotePayload']> = ResolversObject<{
+  quote?: Resolver<Maybe<ResolversTypes['Quote']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 }>;
 
 export interface CurrencyScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Currency'], any> {
   name: 'Currency';
 }
+
+export type CustomerResolvers<ContextType = QuotingContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer']> = ResolversObject<{
+  country?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  currency?: Resolver<ResolversTypes['Currency'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type DealRegistrationResolvers<ContextType = QuotingContext, ParentType extends ResolversParentTypes['DealRegistration'] = ResolversParentTypes['DealRegistration']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
 
 export interface DecimalScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Decimal'], any> {
   name: 'Decimal';
@@ -330,9 +780,28 @@ export type FreshnessResolvers<ContextType = QuotingContext, ParentType extends 
   stale?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type LinePricingResolvers<ContextType = QuotingContext, ParentType extends ResolversParentTypes['LinePricing'] = ResolversParentTypes['LinePricing']> = ResolversObject<{
+  additionalDiscount?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  dealRegistrationDiscount?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  line?: Resolver<ResolversTypes['QuoteLine'], ParentType, ContextType>;
+  needsApproval?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  tierDiscount?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  totalDiscount?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  volumeDiscount?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+}>;
+
 export type MoneyResolvers<ContextType = QuotingContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = ResolversObject<{
   amount?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['Currency'], ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = QuotingContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  addQuoteLine?: Resolver<ResolversTypes['AddQuoteLinePayload'], ParentType, ContextType, RequireFields<MutationAddQuoteLineArgs, 'input' | 'quoteId'>>;
+  createQuote?: Resolver<ResolversTypes['CreateQuotePayload'], ParentType, ContextType, RequireFields<MutationCreateQuoteArgs, 'input'>>;
+  priceQuote?: Resolver<ResolversTypes['PriceQuotePayload'], ParentType, ContextType, RequireFields<MutationPriceQuoteArgs, 'quoteId'>>;
+  removeQuoteLine?: Resolver<ResolversTypes['RemoveQuoteLinePayload'], ParentType, ContextType, RequireFields<MutationRemoveQuoteLineArgs, 'lineId'>>;
+  submitQuote?: Resolver<ResolversTypes['SubmitQuotePayload'], ParentType, ContextType, RequireFields<MutationSubmitQuoteArgs, 'quoteId'>>;
+  updateQuoteLine?: Resolver<ResolversTypes['UpdateQuoteLinePayload'], ParentType, ContextType, RequireFields<MutationUpdateQuoteLineArgs, 'input' | 'lineId'>>;
 }>;
 
 export type PageInfoResolvers<ContextType = QuotingContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -344,8 +813,31 @@ export type PageInfoResolvers<ContextType = QuotingContext, ParentType extends R
 
 export type PartnerResolvers<ContextType = QuotingContext, ParentType extends ResolversParentTypes['Partner'] = ResolversParentTypes['Partner'], FederationReferenceType extends FederationReferenceTypes['Partner'] = FederationReferenceTypes['Partner']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Partner']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  catalog?: Resolver<ResolversTypes['Catalog'], ParentType, ContextType, Partial<PartnerCatalogArgs>>;
+  customers?: Resolver<Array<ResolversTypes['Customer']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   quotes?: Resolver<ResolversTypes['QuoteConnection'], ParentType, ContextType, RequireFields<PartnerQuotesArgs, 'first' | 'orderBy'>>;
+}>;
+
+export type PriceBookResolvers<ContextType = QuotingContext, ParentType extends ResolversParentTypes['PriceBook'] = ResolversParentTypes['PriceBook']> = ResolversObject<{
+  currency?: Resolver<ResolversTypes['Currency'], ParentType, ContextType>;
+  entries?: Resolver<Array<ResolversTypes['PriceBookEntry']>, ParentType, ContextType>;
+  freshness?: Resolver<ResolversTypes['Freshness'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  tierDiscount?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+}>;
+
+export type PriceBookEntryResolvers<ContextType = QuotingContext, ParentType extends ResolversParentTypes['PriceBookEntry'] = ResolversParentTypes['PriceBookEntry']> = ResolversObject<{
+  listPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  partnerPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
+}>;
+
+export type PriceQuotePayloadResolvers<ContextType = QuotingContext, ParentType extends ResolversParentTypes['PriceQuotePayload'] = ResolversParentTypes['PriceQuotePayload']> = ResolversObject<{
+  pricing?: Resolver<Maybe<ResolversTypes['QuotePricing']>, ParentType, ContextType>;
+  quote?: Resolver<Maybe<ResolversTypes['Quote']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 }>;
 
 export type ProductResolvers<ContextType = QuotingContext, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product'], FederationReferenceType extends FederationReferenceTypes['Product'] = FederationReferenceTypes['Product']> = ResolversObject<{
@@ -363,7 +855,10 @@ export type QueryResolvers<ContextType = QuotingContext, ParentType extends Reso
 
 export type QuoteResolvers<ContextType = QuotingContext, ParentType extends ResolversParentTypes['Quote'] = ResolversParentTypes['Quote'], FederationReferenceType extends FederationReferenceTypes['Quote'] = FederationReferenceTypes['Quote']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Quote']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  closeDate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
+  dealRegistration?: Resolver<Maybe<ResolversTypes['DealRegistration']>, ParentType, ContextType>;
   expiresOn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lines?: Resolver<Array<ResolversTypes['QuoteLine']>, ParentType, ContextType>;
@@ -386,6 +881,7 @@ export type QuoteEdgeResolvers<ContextType = QuotingContext, ParentType extends 
 }>;
 
 export type QuoteLineResolvers<ContextType = QuotingContext, ParentType extends ResolversParentTypes['QuoteLine'] = ResolversParentTypes['QuoteLine']> = ResolversObject<{
+  additionalDiscount?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
   discount?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   listPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -395,18 +891,68 @@ export type QuoteLineResolvers<ContextType = QuotingContext, ParentType extends 
   quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type QuotePricingResolvers<ContextType = QuotingContext, ParentType extends ResolversParentTypes['QuotePricing'] = ResolversParentTypes['QuotePricing']> = ResolversObject<{
+  approval?: Resolver<ResolversTypes['Approval'], ParentType, ContextType>;
+  lines?: Resolver<Array<ResolversTypes['LinePricing']>, ParentType, ContextType>;
+  listTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  netTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  pricedOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  warnings?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type RemoveQuoteLinePayloadResolvers<ContextType = QuotingContext, ParentType extends ResolversParentTypes['RemoveQuoteLinePayload'] = ResolversParentTypes['RemoveQuoteLinePayload']> = ResolversObject<{
+  quote?: Resolver<Maybe<ResolversTypes['Quote']>, ParentType, ContextType>;
+  removedLineId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type SubmitQuotePayloadResolvers<ContextType = QuotingContext, ParentType extends ResolversParentTypes['SubmitQuotePayload'] = ResolversParentTypes['SubmitQuotePayload']> = ResolversObject<{
+  approval?: Resolver<Maybe<ResolversTypes['Approval']>, ParentType, ContextType>;
+  quote?: Resolver<Maybe<ResolversTypes['Quote']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type UpdateQuoteLinePayloadResolvers<ContextType = QuotingContext, ParentType extends ResolversParentTypes['UpdateQuoteLinePayload'] = ResolversParentTypes['UpdateQuoteLinePayload']> = ResolversObject<{
+  quote?: Resolver<Maybe<ResolversTypes['Quote']>, ParentType, ContextType>;
+  quoteLine?: Resolver<Maybe<ResolversTypes['QuoteLine']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type UserErrorResolvers<ContextType = QuotingContext, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['UserErrorCode'], ParentType, ContextType>;
+  field?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = QuotingContext> = ResolversObject<{
+  AddQuoteLinePayload?: AddQuoteLinePayloadResolvers<ContextType>;
+  Approval?: ApprovalResolvers<ContextType>;
+  ApprovalReason?: ApprovalReasonResolvers<ContextType>;
+  Catalog?: CatalogResolvers<ContextType>;
+  CreateQuotePayload?: CreateQuotePayloadResolvers<ContextType>;
   Currency?: GraphQLScalarType;
+  Customer?: CustomerResolvers<ContextType>;
+  DealRegistration?: DealRegistrationResolvers<ContextType>;
   Decimal?: GraphQLScalarType;
   Freshness?: FreshnessResolvers<ContextType>;
+  LinePricing?: LinePricingResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Partner?: PartnerResolvers<ContextType>;
+  PriceBook?: PriceBookResolvers<ContextType>;
+  PriceBookEntry?: PriceBookEntryResolvers<ContextType>;
+  PriceQuotePayload?: PriceQuotePayloadResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Quote?: QuoteResolvers<ContextType>;
   QuoteConnection?: QuoteConnectionResolvers<ContextType>;
   QuoteEdge?: QuoteEdgeResolvers<ContextType>;
   QuoteLine?: QuoteLineResolvers<ContextType>;
+  QuotePricing?: QuotePricingResolvers<ContextType>;
+  RemoveQuoteLinePayload?: RemoveQuoteLinePayloadResolvers<ContextType>;
+  SubmitQuotePayload?: SubmitQuotePayloadResolvers<ContextType>;
+  UpdateQuoteLinePayload?: UpdateQuoteLinePayloadResolvers<ContextType>;
+  UserError?: UserErrorResolvers<ContextType>;
 }>;
 

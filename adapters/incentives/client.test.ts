@@ -1,0 +1,217 @@
+import { Registry } from 'prom-client';
+import { createIncentivesApp } from '../../legacy/incentives/server';
+import { generateDataset, type Accrual as SeededAccrual } from '../../legacy/seed/dataset';
+import { listen, type RunningServer } from '../../runtime';
+import type { Accrual, IncentiveProgram } from '../../domain';
+import { createLegacyHealthRegistry, createMemoryCache, DEFAULT_BREAKER_OPTIONS } from '../http';
+import { until, upstreamErrorOf } from '../http/testing';
+import { ALL_PROGRAMS, createIncentivesAdapter, type IncentivesConfig } from './client';
+
+const CREDENTIALS = { username: 'ics-test', password: 'ics-test-password' };
+const PROGRAMS = 'GET /ics/v1/programs';
+const PARTNER_ACCRUALS = 'GET /ics/v1/partners/:partnerId/accruals';
+const QUOTE_ACCRUALS = 'GET /ics/v1/accruals';
+const TRANSACTIONS = 'GET /ics/v1/transactions';
+const dataset = generateDataset({ seed: 7, scale: 'small' });
+
+const TIERS = { Registered: 'REGISTERED', Silver: 'SILVER', Gold: 'GOLD', Platinum: 'PLATINUM' } as const;
+
+/** What a seeded accrual must look like once it has been through the adapter. */
+function expectedAccrual(record: SeededAccrual): Accrual {
+  const m = (amount: string) => ({ amount, currency: record.currency });
+  return {
+    id: record.id,
+    transactionId: record.transactionId,
+    partnerId: record.partnerId,
+    quoteId: record.quoteId,
+    programId: record.programId,
+    closeDate: record.closeDate,
+    quarter: record.quarter,
+    partnerTier: TIERS[record.partnerTier],
+    dealAmount: m(record.dealAmount),
+    baseAmount: m(record.baseAmount),
+    spiffAmount: m(record.spiffAmount),
+    acceleratorAmount: m(record.acceleratorAmount),
+    capAdjustment: m(record.capAdjustment),
+    amount: m(record.amount),
+    postedAt: record.postedAt,
+  };
+}
+
+function expectedProgram(index: number): IncentiveProgram {
+  const program = dataset.incentives.programs[index]!;
+  return {
+    id: program.id,
+    name: program.name,
+    status: program.status === 'Active' ? 'ACTIVE' : 'CLOSED',
+    startDate: program.startDate,
+    endDate: program.endDate,
+    baseRates: program.baseRates.map((rate) => ({
+      productFamily:
+        rate.productFamily.toUpperCase() as IncentiveProgram['baseRates'][number]['productFamily'],
+      partnerTier: TIERS[rate.partnerTier],
+      ratePercent: rate.ratePercent,
+    })),
+    spiffs: program.spiffs.map(({ productCode, ...spiff }) => ({ ...spiff, sku: productCode })),
+    accelerator: program.accelerator,
+    dealCaps: program.dealCaps.map((cap) => ({ amount: cap.amount, currency: cap.currency })),
+  };
+}
+
+async function legacyCalls(server: RunningServer): Promise<Record<string, number>> {
+  const response = await fetch(`${server.url}/__stats`);
+  return ((await response.json()) as { calls: Record<string, number> }).calls;
+}
+
+async function injectFault(server: RunningServer, fault: Record<string, unknown>): Promise<void> {
+  const response = await fetch(`${server.url}/__faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(fault),
+  });
+  expect(response.status).toBe(201);
+}
+
+describe('createIncentivesAdapter against the incentives stand-in', () => {
+  let server: RunningServer;
+  const adapters: Array<{ http: { close(): void } }> = [];
+
+  function adapterWith(overrides: Partial<IncentivesConfig> = {}) {
+    const adapter = createIncentivesAdapter({
+      baseUrl: server.url,
+      ...CREDENTIALS,
+      timeoutMs: 5000,
+      breaker: DEFAULT_BREAKER_OPTIONS,
+      retry: { maxRetries: 1, baseDelayMs: 1, maxDelayMs: 5 },
+      cache: createMemoryCache(),
+      registry: new Registry(),
+      health: createLegacyHealthRegistry(),
+      ...overrides,
+    });
+    adapters.push(adapter);
+    return adapter;
+  }
+
+  beforeAll(async () => {
+    server = await listen(
+      createIncentivesApp(dataset, { ...CREDENTIALS, latencyMs: { min: 0, max: 0 } }).app,
+      0,
+    );
+  });
+  afterAll(async () => {
+    for (const adapter of adapters) adapter.http.close();
+    await server?.close();
+  });
+  beforeEach(async () => {
+    await fetch(`${server.url}/__stats`, { method: 'DELETE' });
+    await fetch(`${server.url}/__faults`, { method: 'DELETE' });
+  });
+
+  it('lists every program with its rules in one call, then serves them from the cache', async () => {
+    const adapter = adapterWith();
+
+    const first = await adapter.createLoaders().programs.load(ALL_PROGRAMS);
+    const second = await adapter.createLoaders().programs.load(ALL_PROGRAMS);
+
+    expect(first.value).toEqual([expectedProgram(0), expectedProgram(1)]);
+    expect(first.freshness.stale).toBe(false);
+    expect(second.value).toEqual(first.value);
+    expect(second.freshness).toMatchObject({ stale: false, asOf: first.freshness.asOf });
+    expect(await legacyCalls(server)).toEqual({ [PROGRAMS]: 1 });
+  });
+
+  it("reads a partner's whole ledger, in posting order", async () => {
+    const partnerId = dataset.incentives.accruals[0]!.partnerId;
+    const expected = dataset.incentives.accruals.filter((a) => a.partnerId === partnerId);
+    expect(expected.length).toBeGreaterThan(1);
+
+    const ledger = await adapterWith().createLoaders().accrualsByPartnerId.load(partnerId);
+
+    expect(ledger).toEqual({
+      partnerId,
+      accruals: expected.map(expectedAccrual),
+      lastBatchRunAt: dataset.incentives.lastBatchRunAt,
+    });
+    expect(await legacyCalls(server)).toEqual({ [PARTNER_ACCRUALS]: 1 });
+  });
+
+  it('answers an empty ledger for a partner the system does not know', async () => {
+    expect(await adapterWith().createLoaders().accrualsByPartnerId.load('P-99999')).toEqual({
+      partnerId: 'P-99999',
+      accruals: [],
+      lastBatchRunAt: null,
+    });
+  });
+
+  it('reads the accruals of 150 quotes in two calls of at most 100 ids, null where none is posted', async () => {
+    const accrued = dataset.incentives.accruals.slice(0, 140);
+    const quoteIds = [
+      ...accrued.map((a) => a.quoteId),
+      ...Array.from({ length: 10 }, (_, i) => `a0Qnone${i}`),
+    ];
+    const loaders = adapterWith().createLoaders();
+
+    const accruals = await Promise.all(quoteIds.map((id) => loaders.accrualsByQuoteId.load(id)));
+
+    expect(accruals).toEqual([...accrued.map(expectedAccrual), ...Array(10).fill(null)]);
+    expect(await legacyCalls(server)).toEqual({ [QUOTE_ACCRUALS]: 2 });
+  });
+
+  it('lists the transactions waiting for the nightly batch', async () => {
+    const pending = await adapterWith().createLoaders().transactionsByStatus.load('PENDING');
+
+    expect(pending.map((t) => [t.id, t.quoteId, t.closeDate, t.status])).toEqual(
+      dataset.incentives.pendingTransactions.map((t) => [t.id, t.quoteId, t.closeDate, 'PENDING']),
+    );
+    expect(pending[0]!.lines).toEqual(
+      dataset.incentives.pendingTransactions[0]!.lines.map((line) => ({
+        lineId: line.lineId,
+        sku: line.productCode,
+        quantity: line.quantity,
+        netTotal: { amount: line.netTotal, currency: pending[0]!.currency },
+      })),
+    );
+    expect(await legacyCalls(server)).toEqual({ [TRANSACTIONS]: 1 });
+  });
+
+  it.each([
+    ['wrong-types', 'UPSTREAM_BAD_RESPONSE'],
+    ['truncate', 'UPSTREAM_BAD_RESPONSE'],
+  ])('rejects a %s body as %s, never as data', async (malformed, code) => {
+    await injectFault(server, { malformed });
+    const loaders = adapterWith().createLoaders();
+
+    await expect(loaders.accrualsByPartnerId.load('P-00001')).rejects.toMatchObject({
+      code,
+      upstream: { system: 'incentives', operation: 'listPartnerAccruals' },
+    });
+    await expect(loaders.programs.load(ALL_PROGRAMS)).rejects.toMatchObject({ code });
+    await expect(loaders.transactionsByStatus.load('PENDING')).rejects.toMatchObject({ code });
+  });
+
+  it('reports wrong credentials as UPSTREAM_UNAVAILABLE, without the credentials in the message', async () => {
+    const adapter = adapterWith({ password: 'wrong-password' });
+
+    const error = await upstreamErrorOf(adapter.createLoaders().accrualsByPartnerId.load('P-00001'));
+
+    expect(error).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', upstream: { system: 'incentives' } });
+    expect(error.message).not.toMatch(/wrong-password|ics-test/);
+  });
+
+  it('serves the programs it read before, marked stale, while the system is down; the ledger fails', async () => {
+    const adapter = adapterWith({ programCache: { ttlMs: 1, staleTtlMs: 60_000 } });
+    const fetched = await adapter.createLoaders().programs.load(ALL_PROGRAMS);
+    await injectFault(server, { down: true });
+    const fetchedAt = Date.parse(fetched.freshness.asOf);
+    await until(() => Date.now() > fetchedAt + 1);
+    const loaders = adapter.createLoaders();
+
+    const stale = await loaders.programs.load(ALL_PROGRAMS);
+
+    expect(stale.value).toEqual(fetched.value);
+    expect(stale.freshness).toMatchObject({ stale: true, asOf: fetched.freshness.asOf });
+    await expect(loaders.accrualsByPartnerId.load('P-00001')).rejects.toMatchObject({
+      code: 'UPSTREAM_UNAVAILABLE',
+    });
+  });
+});

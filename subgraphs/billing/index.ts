@@ -1,0 +1,1 @@
+export { startBillingSubgraph, type BillingContext, type BillingSubgraphConfig } from './server';

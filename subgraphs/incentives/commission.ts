@@ -1,0 +1,161 @@
+import { GraphQLError } from 'graphql';
+import { z } from 'zod';
+import { ALL_PROGRAMS } from '../../adapters/incentives';
+import {
+  type CommissionPartner,
+  estimateDeal,
+  type Partner,
+  type ProductFamily,
+  quarterOf,
+  summarizeQuarter,
+} from '../../domain';
+import { assertCanReadPartner, badUserInput } from '../host';
+import type { IncentiveEstimateModel, PartnerIncentivesModel, QuoteModel } from './models';
+import type { IncentivesContext } from './server';
+
+/**
+ * Where the graph's data meets the commission rules (domain/incentives.ts): a quote's lines from
+ * the quoting subgraph (through `@requires`), the partner's tier and quota from the PRM, and the
+ * ledger, the batch queue and the programs from the incentive system.
+ */
+
+const FAMILY = z.enum(['NETWORK', 'SECURITY', 'CLOUD', 'SUPPORT']);
+const OPEN_STATUSES = new Set(['DRAFT', 'IN_REVIEW', 'APPROVED', 'PRESENTED']);
+
+/** The fields `Quote.incentiveEstimate` names in `@requires`, as the gateway sends them. */
+const requiredQuoteFields = z.object({
+  id: z.string().min(1),
+  status: z.enum(['DRAFT', 'IN_REVIEW', 'APPROVED', 'PRESENTED', 'ACCEPTED', 'REJECTED']),
+  closeDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .nullable(),
+  netTotal: z.object({ currency: z.string().min(1) }),
+  partner: z.object({ id: z.string().min(1) }),
+  lines: z.array(
+    z.object({
+      netTotal: z.object({ amount: z.string().regex(/^-?\d+(\.\d+)?$/), currency: z.string().min(1) }),
+      product: z.object({ sku: z.string().min(1), family: FAMILY }),
+    }),
+  ),
+});
+
+function commissionPartner(partner: Partner): CommissionPartner {
+  return { tier: partner.tier, currency: partner.currency, annualQuota: partner.annualQuota };
+}
+
+function unknownPartner(partnerId: string): GraphQLError {
+  return new GraphQLError(`The PRM has no partner ${partnerId}`, { extensions: { code: 'NOT_FOUND' } });
+}
+
+/**
+ * When the deal closes, as far as can be told today: an accepted quote closed on its opportunity's
+ * close date; an open one is expected to close on it, but not before today.
+ */
+export function assumedCloseDate(status: string, closeDate: string | null, today: string): string {
+  if (!closeDate) return today;
+  return OPEN_STATUSES.has(status) && closeDate < today ? today : closeDate;
+}
+
+export async function estimateQuote(
+  quote: QuoteModel,
+  context: IncentivesContext,
+): Promise<IncentiveEstimateModel | null> {
+  const parsed = requiredQuoteFields.safeParse(quote);
+  // The gateway sends these with every representation for this field; without them there is nothing to compute.
+  if (!parsed.success) throw new Error(`quote ${quote.id} came without the fields @requires names`);
+  const { status, partner: owner, lines, netTotal } = parsed.data;
+  assertCanReadPartner(context.viewer, owner.id);
+  if (status === 'REJECTED') return null;
+  const { incentives, prm } = context;
+  const [programs, partner, ledger, pending] = await Promise.all([
+    incentives.programs.load(ALL_PROGRAMS),
+    prm.partnerById.load(owner.id),
+    incentives.accrualsByPartnerId.load(owner.id),
+    incentives.transactionsByStatus.load('PENDING'),
+  ]);
+  if (!partner) throw unknownPartner(owner.id);
+  const estimate = estimateDeal({
+    deal: {
+      partnerId: owner.id,
+      quoteId: parsed.data.id,
+      closeDate: assumedCloseDate(status, parsed.data.closeDate, context.today),
+      currency: netTotal.currency,
+      lines: lines.map((line) => ({
+        sku: line.product.sku,
+        family: line.product.family,
+        netTotal: line.netTotal.amount,
+      })),
+    },
+    partner: commissionPartner(partner),
+    programs: programs.value,
+    ledger: ledger.accruals,
+    pending,
+  });
+  return { estimate, freshness: programs.freshness };
+}
+
+const QUARTER = /^\d{4}-Q[1-4]$/;
+
+function familyOf(family: string): ProductFamily | undefined {
+  const parsed = FAMILY.safeParse(family.toUpperCase());
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** `Partner.incentives`: the quarter checked now, the numbers computed once when a field asks. */
+export function partnerQuarter(
+  partnerId: string,
+  quarter: string | null | undefined,
+  context: IncentivesContext,
+): PartnerIncentivesModel {
+  assertCanReadPartner(context.viewer, partnerId);
+  const chosen = quarter ?? quarterOf(context.today);
+  if (!QUARTER.test(chosen)) {
+    throw badUserInput(`\`quarter\` must look like 2026-Q4, got "${chosen}"`, 'quarter');
+  }
+  const { incentives, prm, cpq } = context;
+  const accruals = async () =>
+    (await incentives.accrualsByPartnerId.load(partnerId)).accruals.filter((a) => a.quarter === chosen);
+  let summary: ReturnType<PartnerIncentivesModel['summary']> | undefined;
+  return {
+    partnerId,
+    quarter: chosen,
+    accruals,
+    summary: () => {
+      summary ??= (async () => {
+        const [programs, partner, ledger, pending] = await Promise.all([
+          incentives.programs.load(ALL_PROGRAMS),
+          prm.partnerById.load(partnerId),
+          incentives.accrualsByPartnerId.load(partnerId),
+          incentives.transactionsByStatus.load('PENDING'),
+        ]);
+        if (!partner) throw unknownPartner(partnerId);
+        // Pending transactions carry SKUs only; their families come from the CPQ catalog (cached).
+        const skus = [
+          ...new Set(
+            pending
+              .filter((t) => t.partnerId === partnerId && quarterOf(t.closeDate) === chosen)
+              .flatMap((t) => t.lines.map((line) => line.sku)),
+          ),
+        ];
+        const products = await cpq.productBySku.loadMany(skus);
+        const families = new Map<string, ProductFamily>();
+        products.forEach((product, index) => {
+          if (product instanceof Error) throw product;
+          const family = product && familyOf(product.family);
+          if (family) families.set(skus[index]!, family);
+        });
+        return summarizeQuarter({
+          partnerId,
+          quarter: chosen,
+          partner: commissionPartner(partner),
+          programs: programs.value,
+          ledger: ledger.accruals,
+          pending,
+          familyOf: (sku) => families.get(sku),
+        });
+      })();
+      return summary;
+    },
+  };
+}

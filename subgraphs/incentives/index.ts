@@ -1,0 +1,1 @@
+export { startIncentivesSubgraph, type IncentivesContext, type IncentivesSubgraphConfig } from './server';

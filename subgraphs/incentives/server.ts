@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'graphql';
+import { createCpqAdapter, type CpqConfig, type CpqRequestLoaders } from '../../adapters/cpq';
+import {
+  createIncentivesAdapter,
+  type IncentivesConfig,
+  type IncentivesRequestLoaders,
+} from '../../adapters/incentives';
+import { createPrmAdapter, type PrmConfig, type PrmRequestLoaders } from '../../adapters/prm';
+import { businessDay } from '../../domain';
+import type { Viewer } from '../../runtime';
+import { startSubgraph, type RunningSubgraph } from '../host';
+import { resolvers } from './resolvers';
+
+/**
+ * The incentives subgraph: commission programs, the ledger, and what a quote will earn
+ * (Quote.incentiveEstimate) and a partner has earned (Partner.incentives). Partner tiers and quotas
+ * come from the PRM; the families of products in the incentive system's batch queue from the CPQ catalog.
+ */
+export interface IncentivesContext {
+  viewer: Viewer;
+  incentives: IncentivesRequestLoaders;
+  prm: PrmRequestLoaders;
+  cpq: CpqRequestLoaders;
+  /** The business day of the request (UTC), for open quotes' close dates and the current quarter. */
+  today: string;
+}
+
+export interface IncentivesSubgraphConfig {
+  port: number;
+  identitySecret: string;
+  incentives: IncentivesConfig;
+  prm: PrmConfig;
+  cpq: CpqConfig;
+}
+
+const typeDefs = parse(readFileSync(path.join(__dirname, '../../schema/incentives.graphql'), 'utf8'));
+
+export async function startIncentivesSubgraph(config: IncentivesSubgraphConfig): Promise<RunningSubgraph> {
+  const incentives = createIncentivesAdapter(config.incentives);
+  const prm = createPrmAdapter(config.prm);
+  const cpq = createCpqAdapter(config.cpq);
+  const running = await startSubgraph<IncentivesContext>(
+    {
+      name: 'incentives',
+      typeDefs,
+      resolvers,
+      createContext: (viewer, call) => ({
+        viewer,
+        incentives: incentives.createLoaders(call),
+        prm: prm.createLoaders(call),
+        cpq: cpq.createLoaders(call),
+        today: businessDay(),
+      }),
+      legacyHealth: () => ({
+        incentives: incentives.http.breakerStates(),
+        prm: prm.http.breakerStates(),
+        cpq: cpq.http.breakerStates(),
+      }),
+    },
+    { port: config.port, identitySecret: config.identitySecret },
+  );
+  return {
+    ...running,
+    close: async () => {
+      await running.close();
+      [incentives, prm, cpq].forEach((adapter) => adapter.http.close());
+    },
+  };
+}

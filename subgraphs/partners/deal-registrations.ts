@@ -1,0 +1,131 @@
+import {
+  businessDay,
+  Decimal,
+  type DealRegistration,
+  type DealRegistrationStatus,
+  dealRegistrationStatusOn,
+} from '../../domain';
+import { isUpstreamError } from '../../adapters/http';
+import { assertCanWrite, pageOf, refusalAsUserError, userError, type UserError } from '../host';
+import type { RegisterDealInput } from './generated/resolvers-types';
+import type { PartnersContext } from './server';
+
+/** A partner's deal registrations as the schema lists them: newest first, filtered by status on today. */
+export function registrationsPage(
+  registrations: readonly DealRegistration[],
+  args: { first?: number | null; after?: string | null; status?: readonly DealRegistrationStatus[] | null },
+) {
+  const today = businessDay();
+  const statuses = args.status && args.status.length > 0 ? new Set(args.status) : undefined;
+  const listed = registrations
+    .filter((registration) => !statuses || statuses.has(dealRegistrationStatusOn(registration, today)))
+    .sort((a, b) => b.submittedOn.localeCompare(a.submittedOn) || b.id.localeCompare(a.id));
+  return pageOf(listed, args.first, args.after);
+}
+
+/**
+ * A registration by id. The PRM reads registrations one id per call, so the viewer's own partner's
+ * list (one call, and usually already loaded) answers first; only ids not in it cost a call each.
+ */
+export async function registrationById(
+  context: PartnersContext,
+  id: string,
+): Promise<DealRegistration | null> {
+  const own = await context.prm.dealRegistrationsByPartnerId.load(context.viewer.partnerId);
+  return own.find((registration) => registration.id === id) ?? context.prm.dealRegistrationById.load(id);
+}
+
+const AMOUNT = /^\d{1,12}(\.\d{1,2})?$/;
+
+function invalidInput(input: RegisterDealInput): UserError | undefined {
+  const name = input.customerName.trim();
+  if (name.length < 1 || name.length > 200) {
+    return userError('BAD_USER_INPUT', 'The customer name must be 1 to 200 characters', 'customerName');
+  }
+  if (!AMOUNT.test(input.estimatedAmount) || new Decimal(input.estimatedAmount).lte(0)) {
+    return userError(
+      'BAD_USER_INPUT',
+      `The estimated amount must be a positive decimal with up to 2 places, got "${input.estimatedAmount}"`,
+      'estimatedAmount',
+    );
+  }
+  if (
+    input.customerAccountId !== undefined &&
+    input.customerAccountId !== null &&
+    !input.customerAccountId.trim()
+  ) {
+    return userError('BAD_USER_INPUT', 'The customer account id is empty', 'customerAccountId');
+  }
+  return undefined;
+}
+
+/**
+ * The PRM refuses a customer and family that an open registration already holds (409) without
+ * saying whose it is. When it is the viewer's own, the payload carries it: a request repeated after
+ * a lost answer finds the registration the first one made (the PRM takes no idempotency key).
+ */
+async function conflictOf(
+  context: PartnersContext,
+  input: RegisterDealInput,
+): Promise<{ dealRegistration: DealRegistration | null; userErrors: UserError[] }> {
+  const { prm, viewer } = context;
+  prm.dealRegistrationsByPartnerId.clear(viewer.partnerId);
+  const today = businessDay();
+  const own = (await prm.dealRegistrationsByPartnerId.load(viewer.partnerId)).find(
+    (registration) =>
+      registration.productFamily === input.productFamily &&
+      registration.customerName.toLowerCase() === input.customerName.trim().toLowerCase() &&
+      ['SUBMITTED', 'APPROVED'].includes(dealRegistrationStatusOn(registration, today)),
+  );
+  return own
+    ? {
+        dealRegistration: own,
+        userErrors: [
+          userError(
+            'CONFLICT',
+            `You registered this customer for ${input.productFamily} already, as ${own.id}`,
+            'customerName',
+          ),
+        ],
+      }
+    : {
+        dealRegistration: null,
+        userErrors: [
+          userError(
+            'CONFLICT',
+            `${input.customerName.trim()} is already registered for ${input.productFamily} by another partner`,
+            'customerName',
+          ),
+        ],
+      };
+}
+
+export async function registerDeal(context: PartnersContext, input: RegisterDealInput) {
+  const { viewer, prm, prmCommands } = context;
+  assertCanWrite(viewer);
+  const invalid = invalidInput(input);
+  if (invalid) return { dealRegistration: null, userErrors: [invalid] };
+  const partner = await prm.partnerById.load(viewer.partnerId);
+  if (!partner || partner.status !== 'ACTIVE') {
+    return {
+      dealRegistration: null,
+      userErrors: [
+        userError('FORBIDDEN', `Partner ${viewer.partnerId} is not active and may not register deals`),
+      ],
+    };
+  }
+  try {
+    const dealRegistration = await prmCommands.registerDeal({
+      partnerId: partner.id,
+      customerName: input.customerName.trim(),
+      customerAccountId: input.customerAccountId ?? null,
+      productFamily: input.productFamily,
+      estimatedAmount: input.estimatedAmount,
+    });
+    prm.dealRegistrationsByPartnerId.clear(partner.id);
+    return { dealRegistration, userErrors: [] };
+  } catch (error) {
+    if (isUpstreamError(error) && error.code === 'CONFLICT') return conflictOf(context, input);
+    return { dealRegistration: null, userErrors: [refusalAsUserError(error, 'the registration')] };
+  }
+}
