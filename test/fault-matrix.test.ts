@@ -1,8 +1,17 @@
 import { Registry } from 'prom-client';
+import { createBillingAdapter } from '../adapters/billing';
 import { createCpqAdapter } from '../adapters/cpq';
 import { createLegacyHealthRegistry, createMemoryCache, type BreakerOptions } from '../adapters/http';
+import { createIncentivesAdapter } from '../adapters/incentives';
 import { createPrmAdapter } from '../adapters/prm';
-import { DEFAULT_CPQ_OPTIONS, DEFAULT_PRM_OPTIONS, startLegacyStack, type LegacyStack } from '../legacy';
+import {
+  DEFAULT_BILLING_OPTIONS,
+  DEFAULT_CPQ_OPTIONS,
+  DEFAULT_INCENTIVES_OPTIONS,
+  DEFAULT_PRM_OPTIONS,
+  startLegacyStack,
+  type LegacyStack,
+} from '../legacy';
 
 /**
  * The fault matrix: every legacy system x every fault of its stand-in's fault API, through the
@@ -18,13 +27,17 @@ const BREAKER: BreakerOptions = {
 };
 const TIMEOUT_MS = 250;
 
+type SystemName = 'cpq' | 'billing' | 'incentives' | 'prm';
+const SYSTEM_NAMES: SystemName[] = ['cpq', 'billing', 'incentives', 'prm'];
+
 interface SystemUnderTest {
-  name: 'cpq' | 'prm';
+  name: SystemName;
   /** One transactional read, as a subgraph makes it. */
   read(): Promise<unknown>;
   /** A reference-data read through the cache, or undefined where the system has none yet. */
   referenceRead?(): Promise<{ stale: boolean }>;
-  tokens: boolean;
+  /** The OAuth token route, for systems that issue tokens. */
+  tokenRoute?: string;
 }
 
 let stack: LegacyStack;
@@ -55,6 +68,20 @@ function freshSystems(): SystemUnderTest[] {
     apiKey: DEFAULT_PRM_OPTIONS.apiKey,
     ...adapterOptions(),
   });
+  const billing = createBillingAdapter({
+    baseUrl: stack.urls.billing,
+    clientId: DEFAULT_BILLING_OPTIONS.clientId,
+    clientSecret: DEFAULT_BILLING_OPTIONS.clientSecret,
+    ...adapterOptions(),
+  });
+  const incentives = createIncentivesAdapter({
+    baseUrl: stack.urls.incentives,
+    username: DEFAULT_INCENTIVES_OPTIONS.username,
+    password: DEFAULT_INCENTIVES_OPTIONS.password,
+    ...adapterOptions(),
+    programCache: { ttlMs: 1, staleTtlMs: 60_000 },
+  });
+  const acceptedQuote = stack.dataset.quotes.find((quote) => quote.SBQQ__Status__c === 'Accepted')!;
   return [
     {
       name: 'cpq',
@@ -65,14 +92,26 @@ function freshSystems(): SystemUnderTest[] {
           .cachedProductBySku.load(stack.dataset.products[0]!.ProductCode);
         return { stale: cached!.freshness.stale };
       },
-      tokens: true,
+      tokenRoute: 'POST /services/oauth2/token',
     },
-    { name: 'prm', read: () => prm.createLoaders().partnerById.load('P-00001'), tokens: false },
+    {
+      name: 'billing',
+      read: () => billing.createLoaders().invoicesByQuoteId.load(acceptedQuote.Id),
+      tokenRoute: 'POST /oauth/token',
+    },
+    {
+      name: 'incentives',
+      read: () => incentives.createLoaders().accrualsByPartnerId.load(acceptedQuote.SBQQ__Partner__c),
+      referenceRead: async () => ({
+        stale: (await incentives.createLoaders().programs.load('all')).freshness.stale,
+      }),
+    },
+    { name: 'prm', read: () => prm.createLoaders().partnerById.load('P-00001') },
   ];
 }
 
 async function admin(system: string, method: 'POST' | 'DELETE' | 'GET', path: string, body?: unknown) {
-  const url = stack.urls[system as keyof LegacyStack['urls']];
+  const url = stack.urls[system as SystemName];
   const response = await fetch(`${url}${path}`, {
     method,
     headers: body ? { 'content-type': 'application/json' } : {},
@@ -82,6 +121,8 @@ async function admin(system: string, method: 'POST' | 'DELETE' | 'GET', path: st
 }
 
 const calls = async (system: string) => (await admin(system, 'GET', '/__stats'))!.total ?? 0;
+const routeCalls = async (system: string) =>
+  ((await admin(system, 'GET', '/__stats')) as { calls: Record<string, number> }).calls;
 
 async function codeOf(
   promise: Promise<unknown>,
@@ -97,9 +138,10 @@ async function codeOf(
 beforeAll(async () => {
   stack = await startLegacyStack({
     data: { seed: 42, scale: 'small' },
-    ports: { cpq: 0, prm: 0 },
+    ports: { cpq: 0, prm: 0, billing: 0, incentives: 0 },
     cpq: DEFAULT_CPQ_OPTIONS,
     prm: DEFAULT_PRM_OPTIONS,
+    incentives: { ...DEFAULT_INCENTIVES_OPTIONS, latencyMs: { min: 0, max: 0 } },
   });
 });
 afterAll(async () => {
@@ -107,7 +149,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   systems.splice(0, systems.length, ...freshSystems());
-  for (const name of ['cpq', 'prm']) {
+  for (const name of SYSTEM_NAMES) {
     await admin(name, 'DELETE', '/__faults');
     await admin(name, 'DELETE', '/__stats');
   }
@@ -122,7 +164,7 @@ const FAULTS: Array<[string, Record<string, unknown>, string]> = [
   ['429 with a long Retry-After', { rateLimitRetryAfterSeconds: 120 }, 'UPSTREAM_RATE_LIMITED'],
 ];
 
-describe.each(['cpq', 'prm'])('%s', (name) => {
+describe.each(SYSTEM_NAMES)('%s', (name) => {
   const system = () => systems.find((candidate) => candidate.name === name)!;
 
   it('answers when healthy', async () => {
@@ -154,31 +196,27 @@ describe.each(['cpq', 'prm'])('%s', (name) => {
   });
 
   it('answers UPSTREAM_RATE_LIMITED when the token endpoint itself is rate limited', async () => {
-    if (!system().tokens) return;
-    await admin(name, 'POST', '/__faults', {
-      route: 'POST /services/oauth2/token',
-      rateLimitRetryAfterSeconds: 30,
-    });
+    const tokenRoute = system().tokenRoute;
+    if (!tokenRoute) return;
+    await admin(name, 'POST', '/__faults', { route: tokenRoute, rateLimitRetryAfterSeconds: 30 });
     const error = await codeOf(system().read());
     expect(error).toMatchObject({ code: 'UPSTREAM_RATE_LIMITED', upstream: { retryAfterMs: 30_000 } });
   });
 
   it('refreshes an expired token without the client noticing, where the system issues tokens', async () => {
     await system().read();
-    if (!system().tokens) {
-      expect(
-        (
-          await fetch(`${stack.urls[name as 'prm']}/__faults`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ expireTokens: true }),
-          })
-        ).status,
-      ).toBe(400);
+    const tokensBefore = (await routeCalls(name))[system().tokenRoute ?? ''] ?? 0;
+    const answer = await fetch(`${stack.urls[name]}/__faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ expireTokens: true }),
+    });
+    if (!system().tokenRoute) {
+      expect(answer.status).toBe(400);
       return;
     }
-    await admin(name, 'POST', '/__faults', { expireTokens: true });
     await expect(system().read()).resolves.toBeTruthy();
+    expect((await routeCalls(name))[system().tokenRoute!]).toBe(tokensBefore + 1);
   });
 
   it('serves cached reference data marked stale while the system is down', async () => {
@@ -188,5 +226,20 @@ describe.each(['cpq', 'prm'])('%s', (name) => {
     await admin(name, 'POST', '/__faults', { down: true });
     await new Promise((resolve) => setTimeout(resolve, 5));
     expect((await referenceRead()).stale).toBe(true);
+  });
+});
+
+describe('billing business errors (HTTP 200 with success: false)', () => {
+  it('are coded answers that never open the breaker', async () => {
+    const billing = createBillingAdapter({
+      baseUrl: stack.urls.billing,
+      clientId: DEFAULT_BILLING_OPTIONS.clientId,
+      clientSecret: DEFAULT_BILLING_OPTIONS.clientSecret,
+      ...adapterOptions(),
+    });
+    for (let attempt = 0; attempt < BREAKER.volumeThreshold * 2; attempt += 1) {
+      await expect(billing.createLoaders().invoiceById.load(`INV-NOPE-${attempt}`)).resolves.toBeNull();
+    }
+    expect(Object.values(billing.http.breakerStates()).every((state) => state === 'closed')).toBe(true);
   });
 });
