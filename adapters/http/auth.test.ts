@@ -1,4 +1,5 @@
 import nock from 'nock';
+import { useNockForClients } from './testing-nock';
 import { z } from 'zod';
 import { clientCredentialsAuth, staticHeaderAuth } from './auth';
 import { createLegacyHttpClient, type LegacyClientOptions, type LegacyHttpClient } from './client';
@@ -8,7 +9,7 @@ const BASE_URL = 'http://127.0.0.1:1';
 const TOKEN_PATH = '/oauth2/token';
 const accountSchema = z.object({ id: z.string() });
 
-const clients: LegacyHttpClient[] = [];
+const clients = useNockForClients();
 
 function client(auth: LegacyClientOptions['auth']): LegacyHttpClient {
   const created = createLegacyHttpClient({
@@ -52,19 +53,6 @@ function tokenEndpoint(): { requests: () => number } {
 function getAccount(http: LegacyHttpClient, id: string) {
   return http.request({ operation: 'getAccount', path: `/accounts/${id}`, schema: accountSchema });
 }
-
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
-});
-afterEach(() => {
-  clients.splice(0).forEach((created) => created.close());
-  nock.cleanAll();
-});
-afterAll(() => {
-  nock.restore();
-  nock.enableNetConnect();
-});
 
 describe('clientCredentialsAuth', () => {
   it('fetches one token for concurrent calls and sends it as a bearer token', async () => {

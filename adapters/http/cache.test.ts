@@ -1,4 +1,5 @@
 import nock from 'nock';
+import { useNockForClients } from './testing-nock';
 import { Registry } from 'prom-client';
 import { z } from 'zod';
 import { createMemoryCache, type KeyValueCache } from './cache';
@@ -14,7 +15,7 @@ const BASE_URL = 'http://127.0.0.1:1';
 const priceBookSchema = z.object({ id: z.string(), currency: z.string() });
 const PRICE_BOOK = { id: 'PB-1', currency: 'EUR' };
 
-const clients: LegacyHttpClient[] = [];
+const clients = useNockForClients();
 
 function client(overrides: Partial<LegacyClientOptions> = {}): LegacyHttpClient {
   const created = createLegacyHttpClient({
@@ -58,19 +59,6 @@ function priceBookEndpoint() {
 
 /** Waits (polling) until a value fetched at `asOf` is older than `ms`. */
 const olderThan = (asOf: string, ms: number) => until(() => Date.now() - Date.parse(asOf) > ms);
-
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
-});
-afterEach(() => {
-  clients.splice(0).forEach((created) => created.close());
-  nock.cleanAll();
-});
-afterAll(() => {
-  nock.restore();
-  nock.enableNetConnect();
-});
 
 describe('createMemoryCache', () => {
   it('returns a value until its time to live has passed', async () => {

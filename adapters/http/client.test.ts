@@ -1,4 +1,6 @@
 import nock from 'nock';
+import { until, upstreamErrorOf } from './testing';
+import { useNockForClients } from './testing-nock';
 import { z } from 'zod';
 import { createLegacyHttpClient, type LegacyClientOptions, type LegacyHttpClient } from './client';
 import { UpstreamError, type UpstreamErrorCode } from './errors';
@@ -11,7 +13,7 @@ const BASE_URL = 'http://127.0.0.1:1';
 const accountSchema = z.object({ id: z.string(), name: z.string() });
 const ACCOUNT = { id: 'A-1', name: 'Acme Networks' };
 
-const clients: LegacyHttpClient[] = [];
+const clients = useNockForClients();
 
 function client(overrides: Partial<LegacyClientOptions> = {}): LegacyHttpClient {
   const created = createLegacyHttpClient({
@@ -35,36 +37,6 @@ function client(overrides: Partial<LegacyClientOptions> = {}): LegacyHttpClient 
 function getAccount(http: LegacyHttpClient, id = 'A-1') {
   return http.request({ operation: 'getAccount', path: `/accounts/${id}`, schema: accountSchema });
 }
-
-async function upstreamErrorOf(call: Promise<unknown>): Promise<UpstreamError> {
-  const error = await call.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!(error instanceof UpstreamError)) throw new Error(`expected an UpstreamError, got ${String(error)}`);
-  return error;
-}
-
-async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
-});
-afterEach(() => {
-  clients.splice(0).forEach((created) => created.close());
-  nock.cleanAll();
-});
-afterAll(() => {
-  nock.restore();
-  nock.enableNetConnect();
-});
 
 describe('createLegacyHttpClient', () => {
   it('returns the body validated by the schema', async () => {

@@ -1,4 +1,5 @@
 import nock from 'nock';
+import { useNockForClients } from './testing-nock';
 import { Registry } from 'prom-client';
 import { z } from 'zod';
 import { createLegacyHttpClient, type LegacyClientOptions, type LegacyHttpClient } from './client';
@@ -9,7 +10,7 @@ import { upstreamErrorOf } from './testing';
 const BASE_URL = 'http://127.0.0.1:1';
 const schema = z.object({ id: z.string() });
 
-const clients: LegacyHttpClient[] = [];
+const clients = useNockForClients();
 
 function client(system: string, health: LegacyHealthRegistry | undefined): LegacyHttpClient {
   const options: LegacyClientOptions = {
@@ -34,19 +35,6 @@ function client(system: string, health: LegacyHealthRegistry | undefined): Legac
 function get(http: LegacyHttpClient, operation: string) {
   return http.request({ operation, path: `/${operation}`, schema });
 }
-
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
-});
-afterEach(() => {
-  clients.splice(0).forEach((created) => created.close());
-  nock.cleanAll();
-});
-afterAll(() => {
-  nock.restore();
-  nock.enableNetConnect();
-});
 
 describe('legacy health registry', () => {
   it("lists every client's breakers, with an open one as open", async () => {

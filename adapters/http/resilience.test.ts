@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import nock from 'nock';
+import { useNockForClients } from './testing-nock';
 import { Registry } from 'prom-client';
 import { z } from 'zod';
 import { createLegacyHttpClient, type LegacyClientOptions, type LegacyHttpClient } from './client';
@@ -16,7 +17,7 @@ const accountSchema = z.object({ id: z.string(), name: z.string() });
 const ACCOUNT = { id: 'A-1', name: 'Acme Networks' };
 const paymentSchema = z.object({ id: z.string() });
 
-const clients: LegacyHttpClient[] = [];
+const clients = useNockForClients();
 
 function client(overrides: Partial<LegacyClientOptions> = {}): LegacyHttpClient {
   const created = createLegacyHttpClient({
@@ -69,19 +70,6 @@ function legacyAnswers(
   });
   return { calls: () => calls };
 }
-
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
-});
-afterEach(() => {
-  clients.splice(0).forEach((created) => created.close());
-  nock.cleanAll();
-});
-afterAll(() => {
-  nock.restore();
-  nock.enableNetConnect();
-});
 
 describe('retries', () => {
   it('retries a GET that got 503 and returns the answer of the attempt that succeeded', async () => {
