@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import prettier from 'prettier';
 import type { Latency, LoadResult } from './load';
 import type { ContenderId, Scenario } from './scenarios';
 import type { DatasetPicks } from './servers/stack';
@@ -300,8 +301,11 @@ export function markdownOf(results: BenchResults, titles: Record<ContenderId, st
 export const GENERATED_START = '<!-- bench:generated:start -->';
 export const GENERATED_END = '<!-- bench:generated:end -->';
 
-/** Replaces the generated part of RESULTS.md, keeping what is written by hand around it. */
-export function writeResultsMarkdown(file: string, generated: string): void {
+/**
+ * Replaces the generated part of RESULTS.md, keeping what is written by hand around it, formatted
+ * the way `prettier --check` (CI) expects.
+ */
+export async function writeResultsMarkdown(file: string, generated: string): Promise<void> {
   const block = `${GENERATED_START}\n\n${generated}\n\n${GENERATED_END}`;
   const current = existsSync(file) ? readFileSync(file, 'utf8') : '';
   const start = current.indexOf(GENERATED_START);
@@ -310,5 +314,8 @@ export function writeResultsMarkdown(file: string, generated: string): void {
     start >= 0 && end > start
       ? `${current.slice(0, start)}${block}${current.slice(end + GENERATED_END.length)}`
       : `# Benchmark results\n\n${block}\n`;
-  writeFileSync(file, next);
+  writeFileSync(
+    file,
+    await prettier.format(next, { ...(await prettier.resolveConfig(file)), filepath: file }),
+  );
 }

@@ -385,7 +385,7 @@ async function main(): Promise<void> {
   const jsonFile = path.join(resultsDir, settings.mode === 'quick' ? 'quick.json' : 'latest.json');
   writeFileSync(jsonFile, `${JSON.stringify(results, null, 2)}\n`);
   if (settings.mode === 'full' && !only)
-    writeResultsMarkdown(path.join(REPO_ROOT, 'bench', 'RESULTS.md'), markdown);
+    await writeResultsMarkdown(path.join(REPO_ROOT, 'bench', 'RESULTS.md'), markdown);
   console.log(`\n${markdown}\n\nwrote ${path.relative(REPO_ROOT, jsonFile)}`);
 }
 
