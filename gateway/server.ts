@@ -131,6 +131,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const running = await listen(app, config.port, config.host, { drainTimeoutMs: config.drainTimeoutMs });
 
   const server = new ApolloServer<GatewayContext>({
+    // The process's own SIGTERM/SIGINT handler stops everything in order; Apollo's would race it.
+    stopOnTerminationSignals: false,
     gateway,
     includeStacktraceInErrorResponses: false,
     introspection: !config.production,

@@ -61,6 +61,8 @@ export async function startSubgraph<TContext extends object>(
   options: SubgraphHostOptions,
 ): Promise<RunningSubgraph> {
   const server = new ApolloServer<TContext>({
+    // The process's own SIGTERM/SIGINT handler stops everything in order; Apollo's would race it.
+    stopOnTerminationSignals: false,
     schema: buildSubgraphSchema({
       typeDefs: definition.typeDefs,
       // Codegen's Resolvers type is stricter than Apollo's structural map and not assignable to it.
