@@ -1,5 +1,4 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import prettier from 'prettier';
 import type { Latency, LoadResult } from './load';
 import type { ContenderId, Scenario } from './scenarios';
 import type { DatasetPicks } from './servers/stack';
@@ -314,8 +313,14 @@ export async function writeResultsMarkdown(file: string, generated: string): Pro
     start >= 0 && end > start
       ? `${current.slice(0, start)}${block}${current.slice(end + GENERATED_END.length)}`
       : `# Benchmark results\n\n${block}\n`;
-  writeFileSync(
-    file,
-    await prettier.format(next, { ...(await prettier.resolveConfig(file)), filepath: file }),
-  );
+  writeFileSync(file, await formatMarkdown(next, file));
+}
+
+/**
+ * prettier is loaded only when RESULTS.md is written: it imports modules dynamically, which jest's
+ * CommonJS mode cannot do, and bench.test.ts imports this file for its pure helpers.
+ */
+async function formatMarkdown(text: string, file: string): Promise<string> {
+  const prettier = (await import('prettier')).default;
+  return prettier.format(text, { ...(await prettier.resolveConfig(file)), filepath: file });
 }
