@@ -274,13 +274,17 @@ export function createCpqApp(dataset: Dataset, options: CpqOptions): { app: Expr
       sfError(res, 400, 'INVALID_FIELD', `No such column '${unknownField}' on entity '${query.object}'`);
       return;
     }
-    const rows = store.all(query.object);
+    // An = or IN condition reads through the store's index; the other conditions filter what it finds.
+    const equality = query.where.find((condition) => condition.operator !== '!=');
+    const rows = equality
+      ? store.matching(query.object, equality.field, equality.values)
+      : store.all(query.object);
     let matched = rows.filter((row) => matchesConditions(row, query.where));
     if (query.orderBy) {
       const { field, direction } = query.orderBy;
       const sign = direction === 'DESC' ? -1 : 1;
       // Amounts travel as decimal strings here, but Salesforce orders number and currency columns by value.
-      const byValue = rows.every((row) => NUMERIC_VALUE.test(String(row[field])));
+      const byValue = matched.every((row) => NUMERIC_VALUE.test(String(row[field])));
       const compare = byValue
         ? (a: SObjectRecord, b: SObjectRecord) => Number(a[field]) - Number(b[field])
         : (a: SObjectRecord, b: SObjectRecord) => String(a[field]).localeCompare(String(b[field]));

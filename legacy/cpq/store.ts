@@ -29,6 +29,11 @@ export class CpqStore {
   private readonly fieldNames = new Map<string, ReadonlySet<string>>();
   private readonly linesByQuote = new Map<string, Set<string>>();
   private readonly sequences = new Map<string, number>();
+  /** Equality indexes, built on first use: type -> field -> value -> ids (kept up to date by writes). */
+  private readonly indexes = new Map<string, Map<string, Map<string, Set<string>>>>();
+  /** Each id's position in its table, for table order without a scan. */
+  private readonly positions = new Map<string, number>();
+  private nextPosition = 0;
 
   constructor(dataset: Dataset) {
     const seeded: Record<SObjectType, object[]> = {
@@ -43,6 +48,7 @@ export class CpqStore {
     for (const type of READABLE_TYPES) {
       const records = seeded[type] as SObjectRecord[];
       this.tables.set(type, new Map(records.map((record) => [record.Id, record])));
+      for (const record of records) this.positions.set(record.Id, this.nextPosition++);
       this.fieldNames.set(type, new Set(records[0] ? Object.keys(records[0]) : []));
       this.sequences.set(type, records.length);
     }
@@ -62,6 +68,39 @@ export class CpqStore {
     return [...(this.tables.get(type)?.values() ?? [])];
   }
 
+  /**
+   * The records of the type whose field equals one of the values, in table order: what a database
+   * index gives a real CPQ, instead of a scan of the whole table for every query.
+   */
+  matching(type: string, field: string, values: readonly string[]): SObjectRecord[] {
+    const table = this.tables.get(type);
+    if (!table) return [];
+    const index = this.indexFor(type, field);
+    const ids = [...new Set(values)].flatMap((value) => [...(index.get(value) ?? [])]);
+    if (values.length > 1) ids.sort((a, b) => this.positions.get(a)! - this.positions.get(b)!);
+    return ids.map((id) => table.get(id)!);
+  }
+
+  private indexFor(type: string, field: string): Map<string, Set<string>> {
+    let byField = this.indexes.get(type);
+    if (!byField) this.indexes.set(type, (byField = new Map()));
+    let index = byField.get(field);
+    if (!index) {
+      index = new Map();
+      for (const record of this.tables.get(type)!.values())
+        addTo(index, String(record[field] ?? ''), record.Id);
+      byField.set(field, index);
+    }
+    return index;
+  }
+
+  private reindex(type: string, before: SObjectRecord | undefined, after: SObjectRecord | undefined): void {
+    for (const [field, index] of this.indexes.get(type) ?? []) {
+      if (before) index.get(String(before[field] ?? ''))?.delete(before.Id);
+      if (after) addTo(index, String(after[field] ?? ''), after.Id);
+    }
+  }
+
   /** The fields every record of the type has (what SOQL may select and filter on). */
   fields(type: string): ReadonlySet<string> {
     return this.fieldNames.get(type) ?? new Set();
@@ -79,12 +118,16 @@ export class CpqStore {
   }
 
   put(type: SObjectType, record: SObjectRecord): void {
+    const before = this.tables.get(type)!.get(record.Id);
+    if (!before) this.positions.set(record.Id, this.nextPosition++);
+    this.reindex(type, before, record);
     this.tables.get(type)!.set(record.Id, record);
     if (type === 'SBQQ__QuoteLine__c') this.indexLine(String(record.SBQQ__Quote__c), record.Id);
   }
 
   remove(type: SObjectType, id: string): void {
     const record = this.tables.get(type)!.get(id);
+    this.reindex(type, record, undefined);
     this.tables.get(type)!.delete(id);
     if (type === 'SBQQ__QuoteLine__c' && record)
       this.linesByQuote.get(String(record.SBQQ__Quote__c))?.delete(id);
@@ -96,4 +139,10 @@ export class CpqStore {
     if (lines) lines.add(lineId);
     else this.linesByQuote.set(quoteId, new Set([lineId]));
   }
+}
+
+function addTo(index: Map<string, Set<string>>, value: string, id: string): void {
+  const ids = index.get(value);
+  if (ids) ids.add(id);
+  else index.set(value, new Set([id]));
 }
