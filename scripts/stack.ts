@@ -1,5 +1,6 @@
 import type { Env } from '../config';
 import { createRedisCache, DEFAULT_BREAKER_OPTIONS, type BreakerOptions } from '../adapters/http';
+import type { CpqConfig } from '../adapters/cpq';
 import { DEFAULT_PROGRAM_CACHE } from '../adapters/incentives';
 import { startGateway, type RunningGateway } from '../gateway';
 import { gatewayConfigOf } from './gateway-config';
@@ -97,17 +98,18 @@ export async function startStack(env: Env): Promise<RunningStack> {
     });
     started.push(partners);
     subgraphs.push(partners);
+    const cpq: CpqConfig = {
+      baseUrl: cpqUrl,
+      clientId: env.CPQ_CLIENT_ID,
+      clientSecret: env.CPQ_CLIENT_SECRET,
+      timeoutMs: env.LEGACY_TIMEOUT_MS,
+      breaker,
+      cache: referenceCache,
+    };
     const quoting = await startQuotingSubgraph({
       port: env.QUOTING_PORT,
       identitySecret: env.IDENTITY_SECRET,
-      cpq: {
-        baseUrl: cpqUrl,
-        clientId: env.CPQ_CLIENT_ID,
-        clientSecret: env.CPQ_CLIENT_SECRET,
-        timeoutMs: env.LEGACY_TIMEOUT_MS,
-        breaker,
-        cache: referenceCache,
-      },
+      cpq,
       // Quoting reads the partner's tier, region and certifications from the PRM: its writes need them.
       prm,
     });
@@ -140,14 +142,7 @@ export async function startStack(env: Env): Promise<RunningStack> {
       },
       // Commission needs the partner's tier and quota (PRM), and the families of queued deals' products (CPQ).
       prm,
-      cpq: {
-        baseUrl: cpqUrl,
-        clientId: env.CPQ_CLIENT_ID,
-        clientSecret: env.CPQ_CLIENT_SECRET,
-        timeoutMs: env.LEGACY_TIMEOUT_MS,
-        breaker,
-        cache: referenceCache,
-      },
+      cpq,
     });
     started.push(incentives);
     subgraphs.push(incentives);
