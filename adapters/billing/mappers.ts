@@ -11,7 +11,7 @@ import {
   type Subscription,
   type SubscriptionStatus,
 } from '../../domain';
-import { UpstreamError, type UpstreamErrorCode } from '../http';
+import { malformedRecord, parseLegacyRecord, type UpstreamErrorCode } from '../http';
 import {
   zuoraAccountSchema,
   zuoraInvoiceSchema,
@@ -44,18 +44,10 @@ const PARTIES: Record<ZuoraPayout['splits'][number]['party'], RevenueShareParty>
   distributor: 'DISTRIBUTOR',
 };
 
-function malformed(operation: string): UpstreamError {
-  return new UpstreamError('UPSTREAM_BAD_RESPONSE', 'billing returned a malformed record', {
-    system: 'billing',
-    operation,
-    breaker: 'closed',
-  });
-}
+const malformed = (operation: string) => malformedRecord('billing', operation);
 
 function parseRecord<T>(schema: ZodType<T>, record: unknown, operation: string): T {
-  const parsed = schema.safeParse(record);
-  if (!parsed.success) throw malformed(operation);
-  return parsed.data;
+  return parseLegacyRecord(schema, record, { system: 'billing', operation });
 }
 
 /**

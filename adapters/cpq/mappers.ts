@@ -12,7 +12,7 @@ import {
   type QuoteOpportunity,
   type QuoteStatus,
 } from '../../domain';
-import { UpstreamError } from '../http';
+import { parseLegacyRecord } from '../http';
 import {
   accountSchema,
   type CalculationRecord,
@@ -39,15 +39,7 @@ const STATUSES: Record<SbqqQuote['SBQQ__Status__c'], QuoteStatus> = {
 };
 
 function parseRecord<T>(schema: ZodType<T>, record: unknown, operation: string): T {
-  const parsed = schema.safeParse(record);
-  if (!parsed.success) {
-    throw new UpstreamError('UPSTREAM_BAD_RESPONSE', 'cpq returned a malformed record', {
-      system: 'cpq',
-      operation,
-      breaker: 'closed',
-    });
-  }
-  return parsed.data;
+  return parseLegacyRecord(schema, record, { system: 'cpq', operation });
 }
 
 export function toQuote(record: unknown): Quote {

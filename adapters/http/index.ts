@@ -37,3 +37,4 @@ export {
 export { legacyMetrics, type LegacyMetrics } from './metrics';
 export type { CachedBatchOptions, CachedValue, CachePolicy, Freshness } from './reference-cache';
 export { DEFAULT_RETRY_OPTIONS, type RetryOptions } from './retry';
+export { malformedRecord, parseLegacyRecord } from './records';

@@ -7,7 +7,7 @@ import {
   type PartnerTier,
   type ProductFamily,
 } from '../../domain';
-import { UpstreamError } from '../http';
+import { parseLegacyRecord } from '../http';
 import {
   accrualRecordSchema,
   type IncentiveTierName,
@@ -32,15 +32,7 @@ const FAMILIES: Record<ProductFamilyName, ProductFamily> = {
 };
 
 function parseRecord<T>(schema: ZodType<T>, record: unknown, what: string, operation: string): T {
-  const parsed = schema.safeParse(record);
-  if (!parsed.success) {
-    throw new UpstreamError('UPSTREAM_BAD_RESPONSE', `incentives returned a malformed ${what} record`, {
-      system: 'incentives',
-      operation,
-      breaker: 'closed',
-    });
-  }
-  return parsed.data;
+  return parseLegacyRecord(schema, record, { system: 'incentives', operation, what });
 }
 
 /** The items of an XML list, which is '' when empty. */

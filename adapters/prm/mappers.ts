@@ -10,7 +10,7 @@ import {
   type ProductFamily,
   roundAmount,
 } from '../../domain';
-import { UpstreamError } from '../http';
+import { parseLegacyRecord } from '../http';
 import {
   prmAccountSchema,
   type PrmAccount,
@@ -79,15 +79,7 @@ export const PRM_REGISTRATION_STATUSES: Record<DealRegistration['status'], PrmDe
 };
 
 function parseRecord<T>(schema: ZodType<T>, record: unknown, what: string, operation: string): T {
-  const parsed = schema.safeParse(record);
-  if (!parsed.success) {
-    throw new UpstreamError('UPSTREAM_BAD_RESPONSE', `prm returned a malformed ${what} record`, {
-      system: 'prm',
-      operation,
-      breaker: 'closed',
-    });
-  }
-  return parsed.data;
+  return parseLegacyRecord(schema, record, { system: 'prm', operation, what });
 }
 
 /** Maps one PRM account to a Partner, or rejects it as UPSTREAM_BAD_RESPONSE if it is malformed. */
