@@ -10,6 +10,7 @@ import {
   type LegacyResilienceOptions,
   UpstreamError,
   type UpstreamErrorCode,
+  settlePerKey,
 } from '../http';
 import {
   codeForRejection,
@@ -273,16 +274,12 @@ export function createBillingAdapter(config: BillingConfig): BillingAdapter {
     }
   }
 
-  /** One call per key, all at once (the bulkhead bounds them): for endpoints that take one id. */
-  function perKey<T>(load: (key: string) => Promise<T>) {
-    return (keys: readonly string[]): Promise<Array<T | Error>> =>
-      Promise.all(keys.map((key) => load(key).catch((error: unknown) => error as Error)));
-  }
-
   return {
     http,
     createLoaders: (context = {}) => {
-      const accountsByPartnerId = new DataLoader(perKey((partnerId) => accountsOf(partnerId, context)));
+      const accountsByPartnerId = new DataLoader((partnerIds: readonly string[]) =>
+        settlePerKey(partnerIds, (partnerId) => accountsOf(partnerId, context)),
+      );
       return {
         accountsByPartnerId,
         subscriptionByQuoteId: new DataLoader((quoteIds) => subscriptionsByQuoteIds(quoteIds, context)),
@@ -311,8 +308,12 @@ export function createBillingAdapter(config: BillingConfig): BillingAdapter {
             list instanceof Error ? list : list.flatMap((account) => groups.get(account.id)!),
           );
         }),
-        payoutsByPartnerId: new DataLoader(perKey((partnerId) => payoutsOf(partnerId, context))),
-        invoiceById: new DataLoader(perKey((id) => invoiceById(id, context))),
+        payoutsByPartnerId: new DataLoader((partnerIds: readonly string[]) =>
+          settlePerKey(partnerIds, (partnerId) => payoutsOf(partnerId, context)),
+        ),
+        invoiceById: new DataLoader((ids: readonly string[]) =>
+          settlePerKey(ids, (id) => invoiceById(id, context)),
+        ),
       };
     },
   };

@@ -20,6 +20,7 @@ import {
   staticHeaderAuth,
   UpstreamError,
   type UpstreamErrorCode,
+  settlePerKey,
 } from '../http';
 import { toAccrual, toIncentiveProgram, toIncentiveTransaction, toProgramRecord } from './mappers';
 import {
@@ -145,13 +146,6 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 /** The items of an XML list, which is '' when empty. */
 function itemsOf<K extends string>(list: '' | { [P in K]: unknown[] }, item: K): unknown[] {
   return list === '' ? [] : list[item];
-}
-
-/** Settles one promise per key, so a failure fails only its own key. */
-async function perKey<K, V>(keys: readonly K[], load: (key: K) => Promise<V>): Promise<Array<V | Error>> {
-  return (await Promise.allSettled(keys.map(load))).map((result) =>
-    result.status === 'fulfilled' ? result.value : (result.reason as Error),
-  );
 }
 
 const TRANSACTION_STATUSES: Record<IncentiveTransactionStatus, string> = {
@@ -313,13 +307,13 @@ export function createIncentivesAdapter(config: IncentivesConfig): IncentivesAda
   return {
     http,
     createLoaders: (context = {}) => ({
-      programs: new DataLoader((keys) => perKey(keys, () => programs(context))),
+      programs: new DataLoader((keys) => settlePerKey(keys, () => programs(context))),
       accrualsByPartnerId: new DataLoader((partnerIds) =>
-        perKey(partnerIds, (partnerId) => partnerAccruals(partnerId, context)),
+        settlePerKey(partnerIds, (partnerId) => partnerAccruals(partnerId, context)),
       ),
       accrualsByQuoteId: new DataLoader((quoteIds) => accrualsByQuoteIds(quoteIds, context)),
       transactionsByStatus: new DataLoader((statuses) =>
-        perKey(statuses, (status) => transactions(status, context)),
+        settlePerKey(statuses, (status) => transactions(status, context)),
       ),
     }),
   };

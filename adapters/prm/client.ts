@@ -15,6 +15,7 @@ import {
   type LegacyResilienceOptions,
   staticHeaderAuth,
   UpstreamError,
+  settlePerKey,
 } from '../http';
 import { PRM_FAMILIES, toCertification, toContact, toDealRegistration, toPartner } from './mappers';
 import { prmItemEnvelopeSchema, prmListEnvelopeSchema } from './types';
@@ -135,12 +136,8 @@ export function createPrmAdapter(config: PrmConfig): PrmAdapter {
     map: (record: unknown) => T,
     context: LegacyCallContext,
   ): DataLoader<string, T[]> {
-    return new DataLoader(async (partnerIds) =>
-      (
-        await Promise.allSettled(
-          partnerIds.map((partnerId) => listOf(object, operation, partnerId, map, context)),
-        )
-      ).map((result) => (result.status === 'fulfilled' ? result.value : (result.reason as Error))),
+    return new DataLoader((partnerIds) =>
+      settlePerKey(partnerIds, (partnerId) => listOf(object, operation, partnerId, map, context)),
     );
   }
 
