@@ -38,4 +38,4 @@ export { legacyMetrics, type LegacyMetrics } from './metrics';
 export type { CachedBatchOptions, CachedValue, CachePolicy, Freshness } from './reference-cache';
 export { DEFAULT_RETRY_OPTIONS, type RetryOptions } from './retry';
 export { malformedRecord, parseLegacyRecord } from './records';
-export { settlePerKey } from './batch';
+export { mapByKey, settlePerKey } from './batch';

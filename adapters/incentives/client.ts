@@ -20,6 +20,7 @@ import {
   staticHeaderAuth,
   UpstreamError,
   type UpstreamErrorCode,
+  mapByKey,
   settlePerKey,
 } from '../http';
 import { toAccrual, toIncentiveProgram, toIncentiveTransaction, toProgramRecord } from './mappers';
@@ -273,16 +274,12 @@ export function createIncentivesAdapter(config: IncentivesConfig): IncentivesAda
       ),
     );
     const found = new Map<string, Accrual | Error>();
-    for (const record of documents.flatMap((document) => itemsOf(document.AccrualList.Accruals, 'Accrual'))) {
-      const quoteId = (record as { QuoteId?: unknown } | null)?.QuoteId;
-      // A record without a quote id cannot be matched to its key, so the whole answer is suspect.
-      if (typeof quoteId !== 'string') toAccrual(record);
-      try {
-        found.set(String(quoteId), toAccrual(record));
-      } catch (error) {
-        found.set(String(quoteId), error as Error);
-      }
-    }
+    mapByKey(
+      documents.flatMap((document) => itemsOf(document.AccrualList.Accruals, 'Accrual')),
+      (record) => (record as { QuoteId?: unknown } | null)?.QuoteId,
+      toAccrual,
+      found,
+    );
     return quoteIds.map((quoteId) => found.get(quoteId) ?? null);
   }
 

@@ -15,6 +15,7 @@ import {
   type LegacyResilienceOptions,
   staticHeaderAuth,
   UpstreamError,
+  mapByKey,
   settlePerKey,
 } from '../http';
 import { PRM_FAMILIES, toCertification, toContact, toDealRegistration, toPartner } from './mappers';
@@ -86,16 +87,7 @@ export function createPrmAdapter(config: PrmConfig): PrmAdapter {
         params: { ids: chunk.join(','), take: MAX_TAKE },
         schema: prmListEnvelopeSchema,
       });
-      for (const record of envelope.data.results) {
-        const id = (record as { id?: unknown } | null)?.id;
-        // A record without an id cannot be matched to its key, so the whole answer is suspect.
-        if (typeof id !== 'string') toPartner(record);
-        try {
-          found.set(String(id), toPartner(record));
-        } catch (error) {
-          found.set(String(id), error as Error);
-        }
-      }
+      mapByKey(envelope.data.results, (record) => (record as { id?: unknown } | null)?.id, toPartner, found);
     }
     return ids.map((id) => found.get(id) ?? null);
   }
