@@ -12,7 +12,9 @@ describe('configuration', () => {
       START_LEGACY: true,
       LEGACY_SCALE: 'small',
       APOLLO_TELEMETRY: false,
+      INCENTIVES_PENDING_TTL_MS: 30_000,
     });
+    expect(loadEnv({ INCENTIVES_PENDING_TTL_MS: '0' }).INCENTIVES_PENDING_TTL_MS).toBe(0);
   });
 
   it('parses overrides and treats empty strings as unset', () => {
@@ -38,6 +40,7 @@ describe('configuration', () => {
         CPQ_URL: 'ftp://x',
         INCENTIVES_STANDIN_LATENCY_MS: 'slow',
         START_LEGACY: 'maybe',
+        INCENTIVES_PENDING_TTL_MS: '-5',
       });
     } catch (caught) {
       error = caught;
@@ -50,5 +53,6 @@ describe('configuration', () => {
     expect(problems).toMatch(/CPQ_URL: must be an http\(s\) URL/);
     expect(problems).toMatch(/START_LEGACY: must be true or false/);
     expect(problems).toMatch(/INCENTIVES_STANDIN_LATENCY_MS: must be "min-max"/);
+    expect(problems).toMatch(/INCENTIVES_PENDING_TTL_MS: must be 0 or a positive number of milliseconds/);
   });
 });

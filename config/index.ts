@@ -57,6 +57,12 @@ const envSchema = z
     INCENTIVES_PASSWORD: z.string().min(1).default('incentives-dev-password'),
     /** How long incentive program rules are served from cache before the system is asked again. */
     INCENTIVES_PROGRAMS_TTL_MS: positiveMs.default(5 * 60_000),
+    /** How long one listing of the incentive system's pending queue serves every request; 0: every request lists it. */
+    INCENTIVES_PENDING_TTL_MS: z.coerce
+      .number()
+      .int()
+      .min(0, 'must be 0 or a positive number of milliseconds')
+      .default(30_000),
     /** The incentives stand-in's own slowness, "min-max" ms per call (the real system: 100-300). */
     INCENTIVES_STANDIN_LATENCY_MS: z
       .string()

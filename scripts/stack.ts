@@ -139,6 +139,7 @@ export async function startStack(env: Env): Promise<RunningStack> {
         breaker,
         cache: referenceCache,
         programCache: { ...DEFAULT_PROGRAM_CACHE, ttlMs: env.INCENTIVES_PROGRAMS_TTL_MS },
+        pendingTtlMs: env.INCENTIVES_PENDING_TTL_MS,
       },
       // Commission needs the partner's tier and quota (PRM), and the families of queued deals' products (CPQ).
       prm,

@@ -158,7 +158,7 @@ describe('createIncentivesAdapter against the incentives stand-in', () => {
   });
 
   it('lists the transactions waiting for the nightly batch', async () => {
-    const pending = await adapterWith().createLoaders().transactionsByStatus.load('PENDING');
+    const { transactions: pending, byPartner } = await adapterWith().createLoaders().pendingQueue();
 
     expect(pending.map((t) => [t.id, t.quoteId, t.closeDate, t.status])).toEqual(
       dataset.incentives.pendingTransactions.map((t) => [t.id, t.quoteId, t.closeDate, 'PENDING']),
@@ -171,7 +171,60 @@ describe('createIncentivesAdapter against the incentives stand-in', () => {
         netTotal: { amount: line.netTotal, currency: pending[0]!.currency },
       })),
     );
+    expect([...byPartner.values()].flat()).toHaveLength(pending.length);
+    for (const [partnerId, own] of byPartner) {
+      expect(own).toEqual(pending.filter((t) => t.partnerId === partnerId));
+    }
     expect(await legacyCalls(server)).toEqual({ [TRANSACTIONS]: 1 });
+  });
+
+  it('shares one listing of the pending queue across requests while it is fresh, one call at a time', async () => {
+    const adapter = adapterWith({ pendingTtlMs: 60_000 });
+    const first = adapter.createLoaders();
+    const second = adapter.createLoaders();
+
+    const [a, b] = await Promise.all([first.pendingQueue(), second.pendingQueue()]);
+    const later = await adapter.createLoaders().pendingQueue();
+
+    expect(b).toBe(a);
+    expect(later).toBe(a);
+    expect(await legacyCalls(server)).toEqual({ [TRANSACTIONS]: 1 });
+  });
+
+  it('lists the queue again when asked for a listing newer than the shared one', async () => {
+    const adapter = adapterWith({ pendingTtlMs: 60_000 });
+    const old = await adapter.createLoaders().pendingQueue();
+    await until(() => Date.now() > old.listedAt);
+    const loaders = adapter.createLoaders();
+
+    const newer = await loaders.pendingQueue(old.listedAt + 1);
+
+    expect(newer.listedAt).toBeGreaterThan(old.listedAt);
+    // The request keeps that listing; other requests now share it too.
+    expect(await loaders.pendingQueue(old.listedAt + 1)).toBe(newer);
+    expect(await adapter.createLoaders().pendingQueue()).toBe(newer);
+    expect(await legacyCalls(server)).toEqual({ [TRANSACTIONS]: 2 });
+  });
+
+  it('lists the queue for every request when pendingTtlMs is 0, and keeps a failed listing out of the cache', async () => {
+    const uncached = adapterWith({ pendingTtlMs: 0 });
+    await uncached.createLoaders().pendingQueue();
+    await uncached.createLoaders().pendingQueue();
+    expect(await legacyCalls(server)).toEqual({ [TRANSACTIONS]: 2 });
+
+    const cached = adapterWith({ pendingTtlMs: 60_000 });
+    await injectFault(server, { down: true });
+    await expect(cached.createLoaders().pendingQueue()).rejects.toMatchObject({
+      code: 'UPSTREAM_UNAVAILABLE',
+    });
+    await fetch(`${server.url}/__faults`, { method: 'DELETE' });
+    const listed = await cached.createLoaders().pendingQueue();
+    expect(listed.transactions).toHaveLength(dataset.incentives.pendingTransactions.length);
+  });
+
+  it('refuses a pendingTtlMs that is not a non-negative integer', () => {
+    expect(() => adapterWith({ pendingTtlMs: -1 })).toThrow(/pendingTtlMs/);
+    expect(() => adapterWith({ pendingTtlMs: 1.5 })).toThrow(/pendingTtlMs/);
   });
 
   it.each([
@@ -186,7 +239,7 @@ describe('createIncentivesAdapter against the incentives stand-in', () => {
       upstream: { system: 'incentives', operation: 'listPartnerAccruals' },
     });
     await expect(loaders.programs.load(ALL_PROGRAMS)).rejects.toMatchObject({ code });
-    await expect(loaders.transactionsByStatus.load('PENDING')).rejects.toMatchObject({ code });
+    await expect(loaders.pendingQueue()).rejects.toMatchObject({ code });
   });
 
   it('reports wrong credentials as UPSTREAM_UNAVAILABLE, without the credentials in the message', async () => {

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { LRUCache } from 'lru-cache';
 import { z, type ZodType } from 'zod';
 import type {
   Accrual,
@@ -42,9 +43,16 @@ export interface IncentivesConfig extends LegacyResilienceOptions {
   breaker: BreakerOptions;
   /** How long program rules stay fresh, and how long they may be served stale while the system is down. */
   programCache?: CachePolicy;
+  /**
+   * How long one listing of the pending queue serves every request of this process (ms); 0 lists
+   * it for every request. The queue is every partner's (megabytes of XML on a busy day), changes
+   * when a deal is fed in or the nightly batch runs, and is only read to estimate commission.
+   */
+  pendingTtlMs?: number;
 }
 
 export const DEFAULT_PROGRAM_CACHE: CachePolicy = { ttlMs: 5 * 60_000, staleTtlMs: 24 * 60 * 60_000 };
+export const DEFAULT_PENDING_TTL_MS = 30_000;
 
 /** The one key of the programs loader: the system lists its programs whole. */
 export const ALL_PROGRAMS = 'all';
@@ -69,8 +77,24 @@ export interface IncentivesRequestLoaders {
   accrualsByPartnerId: DataLoader<string, PartnerAccruals>;
   /** The accrual posted for a quote, or null while none is. */
   accrualsByQuoteId: DataLoader<string, Accrual | null>;
-  /** Transactions waiting for the nightly batch, or rejected by it; every partner's. */
-  transactionsByStatus: DataLoader<IncentiveTransactionStatus, IncentiveTransaction[]>;
+  /**
+   * The queue of transactions waiting for the nightly batch: one listing, at most `pendingTtlMs`
+   * old, shared by every request of the process, and asked for no earlier than `notBefore`
+   * (ms since the epoch, this process's clock): pass the ledger's last batch run, since a listing
+   * from before the batch still holds the deals the batch has posted since. Within one request,
+   * every call with the same `notBefore` sees the same listing.
+   */
+  pendingQueue(notBefore?: number): Promise<PendingQueue>;
+}
+
+/** One listing of the pending queue. */
+export interface PendingQueue {
+  /** When the listing was asked for, in ms since the epoch. */
+  listedAt: number;
+  /** Every partner's transactions waiting for the batch, in queue order. */
+  transactions: readonly IncentiveTransaction[];
+  /** The same transactions, per partner. */
+  byPartner: ReadonlyMap<string, readonly IncentiveTransaction[]>;
 }
 
 export interface IncentivesAdapter {
@@ -154,8 +178,32 @@ const TRANSACTION_STATUSES: Record<IncentiveTransactionStatus, string> = {
   REJECTED: 'Rejected',
 };
 
+function pendingTtl(ms: number): number {
+  if (!Number.isInteger(ms) || ms < 0) {
+    throw new TypeError(`pendingTtlMs must be a non-negative integer of milliseconds, got ${String(ms)}`);
+  }
+  return ms;
+}
+
+function queueOf(listedAt: number, transactions: IncentiveTransaction[]): PendingQueue {
+  const byPartner = new Map<string, IncentiveTransaction[]>();
+  for (const transaction of transactions) {
+    const own = byPartner.get(transaction.partnerId);
+    if (own) own.push(transaction);
+    else byPartner.set(transaction.partnerId, [transaction]);
+  }
+  return { listedAt, transactions: Object.freeze(transactions), byPartner };
+}
+
 export function createIncentivesAdapter(config: IncentivesConfig): IncentivesAdapter {
-  const { baseUrl, username, password, programCache = DEFAULT_PROGRAM_CACHE, ...resilience } = config;
+  const {
+    baseUrl,
+    username,
+    password,
+    programCache = DEFAULT_PROGRAM_CACHE,
+    pendingTtlMs = DEFAULT_PENDING_TTL_MS,
+    ...resilience
+  } = config;
   const basic = Buffer.from(`${username}:${password}`).toString('base64');
   const http = createLegacyHttpClient({
     ...resilience,
@@ -301,17 +349,52 @@ export function createIncentivesAdapter(config: IncentivesConfig): IncentivesAda
     return items.map(toIncentiveTransaction);
   }
 
+  async function listPending(context: LegacyCallContext): Promise<PendingQueue> {
+    const listedAt = Date.now();
+    return queueOf(listedAt, await transactions('PENDING', context));
+  }
+
+  /**
+   * The shared listing: lru-cache's fetch keeps one in flight at a time (concurrent requests wait
+   * for the same call, under the first caller's context) and keeps a failure out of the cache.
+   */
+  const ttl = pendingTtl(pendingTtlMs);
+  const sharedQueue =
+    ttl > 0
+      ? new LRUCache<'PENDING', PendingQueue, LegacyCallContext>({
+          max: 1,
+          ttl,
+          fetchMethod: (_key, _stale, { context }) => listPending(context),
+        })
+      : undefined;
+
+  async function pendingQueue(notBefore: number, context: LegacyCallContext): Promise<PendingQueue> {
+    if (!sharedQueue) return listPending(context);
+    const cached = await sharedQueue.fetch('PENDING', { context });
+    if (cached && cached.listedAt >= notBefore) return cached;
+    // fetch answers a value or throws; undefined only if the entry was evicted mid-flight.
+    return (await sharedQueue.fetch('PENDING', { context, forceRefresh: true })) ?? listPending(context);
+  }
+
   return {
     http,
-    createLoaders: (context = {}) => ({
-      programs: new DataLoader((keys) => settlePerKey(keys, () => programs(context))),
-      accrualsByPartnerId: new DataLoader((partnerIds) =>
-        settlePerKey(partnerIds, (partnerId) => partnerAccruals(partnerId, context)),
-      ),
-      accrualsByQuoteId: new DataLoader((quoteIds) => accrualsByQuoteIds(quoteIds, context)),
-      transactionsByStatus: new DataLoader((statuses) =>
-        settlePerKey(statuses, (status) => transactions(status, context)),
-      ),
-    }),
+    createLoaders: (context = {}) => {
+      const queues = new Map<number, Promise<PendingQueue>>();
+      return {
+        programs: new DataLoader((keys) => settlePerKey(keys, () => programs(context))),
+        accrualsByPartnerId: new DataLoader((partnerIds) =>
+          settlePerKey(partnerIds, (partnerId) => partnerAccruals(partnerId, context)),
+        ),
+        accrualsByQuoteId: new DataLoader((quoteIds) => accrualsByQuoteIds(quoteIds, context)),
+        pendingQueue(notBefore = 0) {
+          let queue = queues.get(notBefore);
+          if (!queue) {
+            queue = pendingQueue(notBefore, context);
+            queues.set(notBefore, queue);
+          }
+          return queue;
+        },
+      };
+    },
   };
 }

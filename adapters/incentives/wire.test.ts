@@ -81,7 +81,7 @@ describe('paging, inside the adapter', () => {
         ),
     );
 
-    const pending = await adapter().createLoaders().transactionsByStatus.load('PENDING');
+    const { transactions: pending } = await adapter().createLoaders().pendingQueue();
 
     expect(pending.map((t) => [t.id, t.lines.length])).toEqual([
       ['T1', 1],
@@ -126,9 +126,10 @@ describe('paging, inside the adapter', () => {
         XML_HEADERS,
       );
 
-    expect(
-      await upstreamErrorOf(adapter().createLoaders().transactionsByStatus.load('PENDING')),
-    ).toMatchObject({ code: 'UPSTREAM_BAD_RESPONSE', upstream: { operation: 'listTransactions' } });
+    expect(await upstreamErrorOf(adapter().createLoaders().pendingQueue())).toMatchObject({
+      code: 'UPSTREAM_BAD_RESPONSE',
+      upstream: { operation: 'listTransactions' },
+    });
   });
 });
 

@@ -1,10 +1,12 @@
 import { GraphQLError } from 'graphql';
 import { z } from 'zod';
-import { ALL_PROGRAMS } from '../../adapters/incentives';
+import { ALL_PROGRAMS, type IncentivesRequestLoaders, type PendingQueue } from '../../adapters/incentives';
 import {
   type CommissionPartner,
   estimateDeal,
+  type IncentiveTransaction,
   type Partner,
+  type PartnerAccruals,
   type ProductFamily,
   quarterOf,
   summarizeQuarter,
@@ -44,6 +46,32 @@ function commissionPartner(partner: Partner): CommissionPartner {
   return { tier: partner.tier, currency: partner.currency, annualQuota: partner.annualQuota };
 }
 
+/** How far the incentive system's clock may be ahead of ours, when comparing its batch run to our listing. */
+const BATCH_CLOCK_SKEW_MS = 2_000;
+
+/**
+ * The partner's deals waiting for the batch. The queue listing is shared across requests for a
+ * while (see `pendingQueue`), so one listed before the ledger's last batch run is listed again: it
+ * would still hold the deals the batch has just posted, and count them twice. A deal the ledger
+ * already holds is left out either way.
+ */
+export async function partnerPending(
+  incentives: IncentivesRequestLoaders,
+  ledger: PartnerAccruals,
+  listing: PendingQueue,
+): Promise<IncentiveTransaction[]> {
+  const batchRunAt = ledger.lastBatchRunAt === null ? Number.NaN : Date.parse(ledger.lastBatchRunAt);
+  const notBefore = batchRunAt + BATCH_CLOCK_SKEW_MS;
+  const queue =
+    Number.isFinite(notBefore) && listing.listedAt < notBefore
+      ? await incentives.pendingQueue(notBefore)
+      : listing;
+  const posted = new Set(ledger.accruals.map((accrual) => accrual.quoteId));
+  return (queue.byPartner.get(ledger.partnerId) ?? []).filter(
+    (transaction) => !posted.has(transaction.quoteId),
+  );
+}
+
 function unknownPartner(partnerId: string): GraphQLError {
   return new GraphQLError(`The PRM has no partner ${partnerId}`, { extensions: { code: 'NOT_FOUND' } });
 }
@@ -68,13 +96,14 @@ export async function estimateQuote(
   assertCanReadPartner(context.viewer, owner.id);
   if (status === 'REJECTED') return null;
   const { incentives, prm } = context;
-  const [programs, partner, ledger, pending] = await Promise.all([
+  const [programs, partner, ledger, listing] = await Promise.all([
     incentives.programs.load(ALL_PROGRAMS),
     prm.partnerById.load(owner.id),
     incentives.accrualsByPartnerId.load(owner.id),
-    incentives.transactionsByStatus.load('PENDING'),
+    incentives.pendingQueue(),
   ]);
   if (!partner) throw unknownPartner(owner.id);
+  const pending = await partnerPending(incentives, ledger, listing);
   const estimate = estimateDeal({
     deal: {
       partnerId: owner.id,
@@ -123,18 +152,19 @@ export function partnerQuarter(
     accruals,
     summary: () => {
       summary ??= (async () => {
-        const [programs, partner, ledger, pending] = await Promise.all([
+        const [programs, partner, ledger, listing] = await Promise.all([
           incentives.programs.load(ALL_PROGRAMS),
           prm.partnerById.load(partnerId),
           incentives.accrualsByPartnerId.load(partnerId),
-          incentives.transactionsByStatus.load('PENDING'),
+          incentives.pendingQueue(),
         ]);
         if (!partner) throw unknownPartner(partnerId);
+        const pending = await partnerPending(incentives, ledger, listing);
         // Pending transactions carry SKUs only; their families come from the CPQ catalog (cached).
         const skus = [
           ...new Set(
             pending
-              .filter((t) => t.partnerId === partnerId && quarterOf(t.closeDate) === chosen)
+              .filter((t) => quarterOf(t.closeDate) === chosen)
               .flatMap((t) => t.lines.map((line) => line.sku)),
           ),
         ];
