@@ -28,8 +28,16 @@ export function isCurrencyCode(value: unknown): value is string {
   return typeof value === 'string' && CURRENCY_PATTERN.test(value);
 }
 
+/**
+ * An amount already printed as this rule prints it: no leading zeros, exactly 2 places, within the
+ * 40 significant digits, and not negative zero. Most legacy amounts arrive like this.
+ */
+const CANONICAL_AMOUNT = /^-?(?:0|[1-9]\d{0,37})\.\d{2}$/;
+
 /** Rounds a decimal (string or Decimal) by the graph's rule and prints it with exactly 2 places. */
 export function roundAmount(value: Decimal.Value): string {
+  // The canonical form is its own rounding: skipping decimal.js here saves most of its cost.
+  if (typeof value === 'string' && CANONICAL_AMOUNT.test(value) && value !== '-0.00') return value;
   return new MoneyDecimal(value).toDecimalPlaces(MONEY_DECIMAL_PLACES).toFixed(MONEY_DECIMAL_PLACES);
 }
 

@@ -182,5 +182,21 @@ describe('security', () => {
       );
       expect(quoting.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     });
+
+    it('answer the gateway without an ETag or cache policy to compute (it never revalidates)', async () => {
+      const header = signIdentity(
+        { sub: 'u', partnerId: 'P-00001', roles: ['partner_admin'] },
+        DEV_IDENTITY_SECRET,
+      );
+      const response = await fetch(stack.urls.subgraphs.partners!, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [IDENTITY_HEADER]: header },
+        body: JSON.stringify({ query: '{ me { id } }' }),
+      });
+      expect(response.status).toBe(200);
+      expect(((await response.json()) as { data: unknown }).data).toEqual({ me: { id: 'P-00001' } });
+      expect(response.headers.get('etag')).toBeNull();
+      expect(response.headers.get('cache-control')).toBeNull();
+    });
   });
 });
