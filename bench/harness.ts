@@ -171,8 +171,6 @@ function loadRequests(scenario: Scenario, backend: Backend): LoadRequest[] {
   }));
 }
 
-export const OURS_MAX_COST = 10_000;
-
 const SCRIPTS: Record<ContenderId, { script: string; args: (backend: Backend) => string[] }> = {
   // Our gateway through its own production entry point, configured only by the environment.
   ours: { script: 'scripts/gateway.ts', args: (b) => ['--supergraph', b.supergraphPath, '--port', '0'] },
@@ -202,8 +200,6 @@ export async function startContender(
   const env: Record<string, string> = { ...backend.baseEnv, BENCH_VIEWER: JSON.stringify(backend.viewer) };
   // Hive's logger refuses LOG_LEVEL=silent (and, despite its message, "false"); it is silenced by option.
   if (id === 'hive') delete env.LOG_LEVEL;
-  // The default cost limit (5000) refuses the dashboard at first: 50 (cost 6755): raised, still enforced.
-  if (id === 'ours') env.LIMIT_MAX_COST = String(OURS_MAX_COST);
   const started = await startProcess({
     name: id,
     script,

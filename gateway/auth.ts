@@ -1,5 +1,12 @@
 import { GraphQLError } from 'graphql';
-import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import {
+  createRemoteJWKSet,
+  errors as joseErrors,
+  jwtVerify,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+} from 'jose';
+import { LRUCache } from 'lru-cache';
 import { viewerSchema, type Viewer } from '../runtime';
 
 /**
@@ -14,6 +21,21 @@ export type AuthConfig =
   | { mode: 'disabled'; viewer: Viewer };
 
 export type VerifyRequest = (authorization: string | undefined) => Promise<Viewer>;
+
+/** Distinct tokens whose verification is remembered (the least recently used go first). */
+const VERIFIED_TOKENS_MAX = 5000;
+
+/**
+ * How long a verification is remembered at most, whatever the token's `exp`: a key taken out of
+ * the JWKS stops being honoured within this time, and a token without `exp` is checked again.
+ */
+const VERIFIED_TOKEN_MAX_AGE_MS = 60_000;
+
+interface VerifiedToken {
+  viewer: Viewer;
+  /** Epoch ms after which the token must be verified again: its `exp`, or sooner. */
+  goodUntil: number;
+}
 
 /**
  * Apollo Server reads `extensions.http` (status, and headers as a Map). The extensions are built
@@ -35,7 +57,7 @@ export function createRequestVerifier(config: AuthConfig): VerifyRequest {
     issuer: config.issuer,
     audience: config.audience,
   };
-  const verify: (token: string) => Promise<{ payload: unknown }> =
+  const verify: (token: string) => Promise<{ payload: JWTPayload }> =
     config.mode === 'hs256'
       ? (
           (secret: Uint8Array) => (token: string) =>
@@ -46,10 +68,7 @@ export function createRequestVerifier(config: AuthConfig): VerifyRequest {
             jwtVerify(token, jwks, options)
         )(createRemoteJWKSet(new URL(config.jwksUrl)));
 
-  return async (authorization) => {
-    const token = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(authorization ?? '')?.[1];
-    if (!authorization) throw unauthenticated('missing bearer token');
-    if (!token) throw unauthenticated('malformed Authorization header');
+  async function verifyToken(token: string): Promise<VerifiedToken> {
     let payload;
     try {
       ({ payload } = await verify(token));
@@ -61,6 +80,36 @@ export function createRequestVerifier(config: AuthConfig): VerifyRequest {
     }
     const viewer = viewerSchema.safeParse(payload);
     if (!viewer.success) throw unauthenticated('token lacks sub, partnerId or roles');
-    return viewer.data;
+    // One viewer object now serves every request with this token: nothing may change it.
+    Object.freeze(viewer.data.roles);
+    Object.freeze(viewer.data);
+    const maxAge = Date.now() + VERIFIED_TOKEN_MAX_AGE_MS;
+    return {
+      viewer: viewer.data,
+      goodUntil: typeof payload.exp === 'number' ? Math.min(payload.exp * 1000, maxAge) : maxAge,
+    };
+  }
+
+  /*
+   * A client sends the same token with every request until it expires, and checking its signature
+   * again each time is the costliest part of a request's authentication. Only tokens that verified
+   * are remembered, keyed by the whole token, and each use compares the clock with the token's
+   * `exp` (jose's own rule: valid while now < exp), so a remembered token is accepted exactly when
+   * jose would accept it, minus the JWKS changes of the last VERIFIED_TOKEN_MAX_AGE_MS.
+   */
+  const verified = new LRUCache<string, VerifiedToken>({ max: VERIFIED_TOKENS_MAX });
+
+  return async (authorization) => {
+    const token = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(authorization ?? '')?.[1];
+    if (!authorization) throw unauthenticated('missing bearer token');
+    if (!token) throw unauthenticated('malformed Authorization header');
+    const remembered = verified.get(token);
+    if (remembered) {
+      if (Date.now() < remembered.goodUntil) return remembered.viewer;
+      verified.delete(token);
+    }
+    const fresh = await verifyToken(token);
+    verified.set(token, fresh);
+    return fresh.viewer;
   };
 }

@@ -1,22 +1,24 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
+  getNamedType,
   getNullableType,
   GraphQLError,
+  isLeafType,
   isListType,
+  type DocumentNode,
   type GraphQLFormattedError,
+  type GraphQLSchema,
   type ValidationRule,
 } from 'graphql';
-import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { GatewayContext } from './context';
 
 /**
  * Query limits. Depth, aliases and directives come from graphql-armor, tokens from graphql-js's
- * parser (Apollo Server's parseOptions.maxTokens); the cost limit from
- * graphql-query-complexity, with one estimator of ours so that list sizes count: a field asking
- * for `first: 50` costs 50 times its selection, and a list without `first` counts as
- * DEFAULT_LIST_SIZE items. Every refusal is `QUERY_LIMIT_EXCEEDED` with `extensions.limit` naming
- * which limit, before any subgraph is called.
+ * parser (Apollo Server's parseOptions.maxTokens); the cost limit from graphql-query-complexity
+ * with our estimator (operationCost below). Every refusal is `QUERY_LIMIT_EXCEEDED` with
+ * `extensions.limit` naming which limit, before any subgraph is called.
  */
 export interface LimitsConfig {
   maxDepth: number;
@@ -37,20 +39,77 @@ export const DEFAULT_LIMITS: LimitsConfig = {
   blockFieldSuggestions: false,
 };
 
+/** Items assumed in a list that does not say how many it wants (no `first`). */
 const DEFAULT_LIST_SIZE = 10;
 
-/** Introspection costs what the schema's size makes it, not data; it is off in production anyway. */
-const introspectionEstimator: ComplexityEstimator = ({ field }) =>
-  field.name === '__schema' || field.name === '__type' ? 0 : undefined;
+const isConnectionType = (name: string) => name.endsWith('Connection');
 
-const listSizeEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+/**
+ * The cost of a query is the number of objects it may make the graph build: what drives entity
+ * fetches, resolver work and response size. An object field costs 1 plus its selection; a list
+ * costs that for each of its items, `first` of them when the field takes it, else
+ * DEFAULT_LIST_SIZE; a connection's `first` counts its edges, and its `totalCount` and `pageInfo`
+ * come once per page. Scalar and enum fields are free: they arrive with their object, and the
+ * token limit bounds how many a query can name. Introspection is free (and off in production).
+ * (Objects 1, scalars and enums 0: the default weights of the GraphQL cost directives spec.)
+ */
+const costEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+  if (field.name === '__schema' || field.name === '__type') return 0;
+  const named = getNamedType(field.type);
+  if (isLeafType(named)) return 0;
+  if (isConnectionType(type.name)) return field.name === 'edges' ? 1 + childComplexity : childComplexity;
   const first = args.first;
-  if (typeof first === 'number' && first >= 0) return 1 + first * childComplexity;
-  // A connection's edges are as many as its `first`, already counted on the connection field.
-  if (type.name.endsWith('Connection') && field.name === 'edges') return 1 + childComplexity;
-  if (isListType(getNullableType(field.type))) return 1 + DEFAULT_LIST_SIZE * childComplexity;
-  return undefined;
+  const items = typeof first === 'number' && first >= 0 ? first : DEFAULT_LIST_SIZE;
+  if (isConnectionType(named.name)) return 1 + items * childComplexity;
+  if (isListType(getNullableType(field.type))) return 1 + items * (1 + childComplexity);
+  return 1 + childComplexity;
 };
+
+export interface CostedOperation {
+  schema: GraphQLSchema;
+  document: DocumentNode;
+  operationName?: string | null;
+  variables?: Record<string, unknown>;
+}
+
+/** Throws the GraphQLError graphql-query-complexity reports (e.g. variables of the wrong type). */
+export function operationCost({ schema, document, operationName, variables }: CostedOperation): number {
+  return getComplexity({
+    schema,
+    query: document,
+    operationName: operationName ?? undefined,
+    variables,
+    estimators: [costEstimator],
+  });
+}
+
+/** Distinct variable sets remembered per document; past it the document's answers start over. */
+const COSTS_PER_DOCUMENT = 64;
+
+/**
+ * Remembers operationCost per schema, parsed document and (operation name, variables): the cost is
+ * a pure function of those, and Apollo Server hands the same parsed document to every request with
+ * the same query text, so a client repeating its dashboard pays for the walk once. The variables
+ * are part of the key because `first: $first` is. Weak maps let a document and its answers go when
+ * Apollo Server's document cache or a schema reload drops it.
+ */
+function memoizedOperationCost(): (operation: CostedOperation) => number {
+  const bySchema = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, number>>>();
+  return (operation) => {
+    let byDocument = bySchema.get(operation.schema);
+    if (!byDocument) bySchema.set(operation.schema, (byDocument = new WeakMap()));
+    let costs = byDocument.get(operation.document);
+    if (!costs) byDocument.set(operation.document, (costs = new Map()));
+    const key = JSON.stringify([operation.operationName ?? null, operation.variables ?? null]);
+    let cost = costs.get(key);
+    if (cost === undefined) {
+      cost = operationCost(operation);
+      if (costs.size >= COSTS_PER_DOCUMENT) costs.clear();
+      costs.set(key, cost);
+    }
+    return cost;
+  };
+}
 
 function limitExceeded(message: string, limit: string, extra: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, {
@@ -59,20 +118,16 @@ function limitExceeded(message: string, limit: string, extra: Record<string, unk
 }
 
 function costLimitPlugin(maxCost: number): ApolloServerPlugin<GatewayContext> {
+  const costOf = memoizedOperationCost();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema }) {
-          const cost = getComplexity({
+          const cost = costOf({
             schema,
-            query: document,
+            document,
             operationName: request.operationName,
             variables: request.variables,
-            estimators: [
-              introspectionEstimator,
-              listSizeEstimator,
-              simpleEstimator({ defaultComplexity: 1 }),
-            ],
           });
           if (cost > maxCost) {
             throw limitExceeded(`Query cost ${cost} exceeds the limit of ${maxCost}`, 'cost', {

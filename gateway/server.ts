@@ -9,7 +9,7 @@ import express, { type ErrorRequestHandler } from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { Registry } from 'prom-client';
-import { listen, type RunningServer } from '../runtime';
+import { createIdentitySigner, listen, type RunningServer } from '../runtime';
 import { createRequestVerifier, type AuthConfig } from './auth';
 import type { GatewayContext } from './context';
 import { healthRouter } from './health';
@@ -19,6 +19,7 @@ import { requestLoggingPlugin } from './logging';
 import { createGatewayMetrics } from './metrics';
 import { safelistMiddleware } from './persisted-queries';
 import { SubgraphDataSource, type SubgraphResilienceOptions } from './subgraph-data-source';
+import { createSubgraphFetcher } from './subgraph-fetcher';
 import { supergraphFromFile } from './supergraph-source';
 import { applyApolloTelemetryPolicy } from './telemetry';
 
@@ -99,6 +100,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const metricsRegistry = new Registry();
   const metrics = createGatewayMetrics(metricsRegistry);
   const dataSources = new Map<string, SubgraphDataSource>();
+  // Shared by every subgraph and by the data sources a supergraph reload creates.
+  const subgraphFetcher = createSubgraphFetcher({ timeoutMs: config.subgraphResilience.timeoutMs });
+  const signIdentity = createIdentitySigner(config.identitySecret);
   const supergraph = supergraphFromFile(
     config.supergraphPath,
     config.logger,
@@ -108,13 +112,12 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const gateway = new ApolloGateway({
     supergraphSdl: supergraph.hook,
     buildService: ({ name, url }) => {
-      const source = new SubgraphDataSource(
-        name,
-        config.subgraphUrls[name] ?? url ?? '',
-        config.identitySecret,
-        config.subgraphResilience,
+      const source = new SubgraphDataSource(name, config.subgraphUrls[name] ?? url ?? '', {
+        resilience: config.subgraphResilience,
+        fetcher: subgraphFetcher.fetch,
+        signIdentity,
         metrics,
-      );
+      });
       source.onBreakerChange((state) => {
         metrics.setBreakerState(name, state);
         config.logger.warn({ subgraph: name, breaker: state }, 'subgraph breaker changed state');
@@ -128,6 +131,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const limits = limitProtections(config.limits);
   const app = express();
   app.disable('x-powered-by');
+  // GraphQL answers are POSTs that no client revalidates: hashing each one for an ETag is waste.
+  app.set('etag', false);
   const running = await listen(app, config.port, config.host, { drainTimeoutMs: config.drainTimeoutMs });
 
   const server = new ApolloServer<GatewayContext>({
@@ -218,6 +223,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     close: async () => {
       await server.stop();
       await running.close();
+      subgraphFetcher.destroy();
     },
   };
 }

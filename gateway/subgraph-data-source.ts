@@ -3,9 +3,10 @@ import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { Kind, parse } from 'graphql';
 import CircuitBreaker from 'opossum';
-import { IDENTITY_HEADER, signIdentity } from '../runtime';
+import { IDENTITY_HEADER, type IdentitySigner } from '../runtime';
 import type { GatewayContext } from './context';
 import type { GatewayMetrics } from './metrics';
+import { DEADLINE_HEADER, SubgraphTimeoutError } from './subgraph-fetcher';
 
 /**
  * The gateway's fetcher to one subgraph. Per subgraph: a timeout (bounded by the client request's
@@ -23,27 +24,16 @@ export interface SubgraphResilienceOptions {
 
 export type SubgraphBreakerState = 'closed' | 'open' | 'halfOpen';
 
+export interface SubgraphDataSourceOptions {
+  resilience: SubgraphResilienceOptions;
+  /** Sends the request; aborts it at its deadline header with SubgraphTimeoutError (subgraph-fetcher.ts). */
+  fetcher: Fetcher;
+  /** Signs the viewer forwarded in IDENTITY_HEADER. */
+  signIdentity: IdentitySigner;
+  metrics?: Pick<GatewayMetrics, 'observeSubgraphFetch'>;
+}
+
 type ProcessOptions = GraphQLDataSourceProcessOptions<GatewayContext>;
-
-class SubgraphTimeoutError extends Error {
-  override readonly name = 'SubgraphTimeoutError';
-}
-
-export const DEADLINE_HEADER = 'x-request-deadline';
-
-/** Node's own fetch (undici, keep-alive pooled), aborted at the deadline header's time. */
-function deadlineFetcher(timeoutMs: number): Fetcher {
-  return (async (url: string, init: RequestInit & { headers: Record<string, string> }) => {
-    const deadline = Number(init.headers[DEADLINE_HEADER]);
-    const remaining = Number.isFinite(deadline) ? deadline - Date.now() : timeoutMs;
-    try {
-      return await fetch(url, { ...init, signal: AbortSignal.timeout(Math.max(1, remaining)) });
-    } catch (error) {
-      if ((error as Error).name === 'TimeoutError') throw new SubgraphTimeoutError('subgraph timed out');
-      throw error;
-    }
-  }) as unknown as Fetcher;
-}
 
 /**
  * Where a failed fetch leaves holes, as subgraph-relative paths the gateway maps onto the client's
@@ -72,12 +62,10 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   constructor(
     readonly subgraph: string,
     url: string,
-    private readonly identitySecret: string,
-    private readonly resilience: SubgraphResilienceOptions,
-    private readonly metrics?: Pick<GatewayMetrics, 'observeSubgraphFetch'>,
+    private readonly config: SubgraphDataSourceOptions,
   ) {
-    super({ url });
-    this.fetcher = deadlineFetcher(resilience.timeoutMs);
+    super({ url, fetcher: config.fetcher });
+    const { resilience } = config;
     this.breaker = new CircuitBreaker((options: ProcessOptions) => super.process(options), {
       name: `subgraph.${subgraph}`,
       // The fetcher aborts at the deadline; a second timer here would leave the socket busy.
@@ -105,10 +93,10 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     const headers = request.http?.headers;
     if (!headers) return;
     const { viewer, requestId, deadline, traceparent } = context as Partial<GatewayContext>;
-    if (viewer) headers.set(IDENTITY_HEADER, signIdentity(viewer, this.identitySecret));
+    if (viewer) headers.set(IDENTITY_HEADER, this.config.signIdentity(viewer));
     if (requestId) headers.set('x-request-id', requestId);
     if (traceparent) headers.set('traceparent', traceparent);
-    const subgraphDeadline = Math.min(deadline ?? Infinity, Date.now() + this.resilience.timeoutMs);
+    const subgraphDeadline = Math.min(deadline ?? Infinity, Date.now() + this.config.resilience.timeoutMs);
     headers.set(DEADLINE_HEADER, String(subgraphDeadline));
   }
 
@@ -117,10 +105,10 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     const seconds = () => Number(process.hrtime.bigint() - started) / 1e9;
     try {
       const response = await this.breaker.fire(options);
-      this.metrics?.observeSubgraphFetch(this.subgraph, seconds(), 'ok');
+      this.config.metrics?.observeSubgraphFetch(this.subgraph, seconds(), 'ok');
       return response;
     } catch (error) {
-      this.metrics?.observeSubgraphFetch(this.subgraph, seconds(), 'error');
+      this.config.metrics?.observeSubgraphFetch(this.subgraph, seconds(), 'error');
       const timedOut = error instanceof SubgraphTimeoutError;
       const message = timedOut
         ? `The ${this.subgraph} service did not answer in time`

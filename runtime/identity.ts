@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 
 /**
@@ -32,6 +33,38 @@ function hmac(secret: string, data: string): Buffer {
 export function signIdentity(viewer: Viewer, secret: string, now = Date.now()): string {
   const payload = Buffer.from(JSON.stringify({ ...viewer, iat: now })).toString('base64url');
   return `${payload}.${hmac(secret, payload).toString('base64url')}`;
+}
+
+/**
+ * How long a signing server may send the same header for the same viewer: well inside
+ * IDENTITY_MAX_AGE_MS, so a reused header still has most of its validity left when a subgraph checks it.
+ */
+export const IDENTITY_REUSE_MS = 5_000;
+
+/** Viewers whose signed header a signer remembers (the least recently used go first). */
+const SIGNED_VIEWERS_MAX = 1000;
+
+export type IdentitySigner = (viewer: Viewer) => string;
+
+/**
+ * signIdentity for a server that forwards many requests for the same viewers (the gateway signs
+ * one header per subgraph fetch). The header carries no per-request nonce: its time stamp bounds
+ * clock skew, not replay. So the header signed for a viewer is reused while it is younger than
+ * IDENTITY_REUSE_MS, and a subgraph learns from it exactly what a fresh signature would tell it.
+ */
+export function createIdentitySigner(secret: string): IdentitySigner {
+  const signed = new LRUCache<string, { header: string; signedAt: number }>({ max: SIGNED_VIEWERS_MAX });
+  return (viewer) => {
+    const now = Date.now();
+    const key = JSON.stringify(viewer);
+    const remembered = signed.get(key);
+    // A clock set back would otherwise keep sending a time stamp from the future.
+    if (remembered && now >= remembered.signedAt && now - remembered.signedAt < IDENTITY_REUSE_MS)
+      return remembered.header;
+    const header = signIdentity(viewer, secret, now);
+    signed.set(key, { header, signedAt: now });
+    return header;
+  };
 }
 
 export type IdentityProblem = 'missing' | 'malformed' | 'bad-signature' | 'expired';

@@ -1,4 +1,5 @@
 export {
+  createIdentitySigner,
   IDENTITY_HEADER,
   IDENTITY_MAX_AGE_MS,
   ROLES,
@@ -6,6 +7,7 @@ export {
   verifyIdentity,
   viewerSchema,
   type IdentityProblem,
+  type IdentitySigner,
   type Role,
   type Viewer,
 } from './identity';

@@ -84,6 +84,17 @@ describe('gateway', () => {
       );
     });
 
+    it('costs the same query text by its variables each time: first: 10 passes, first: 100 does not', async () => {
+      const query =
+        'query Page($first: Int) { me { quotes(first: $first) { edges { node { lines { netTotal { amount } } } } } } }';
+      const limitOf = async (first: number) =>
+        (await graphqlAs(token, stack.urls.gateway, query, { first })).errors?.[0]?.extensions?.limit;
+      expect(await limitOf(10)).toBeUndefined();
+      expect(await limitOf(100)).toBe('cost');
+      expect(await limitOf(10)).toBeUndefined();
+      expect(await limitOf(100)).toBe('cost');
+    });
+
     it('refuses a body over the size cap with 413', async () => {
       const response = await fetch(stack.urls.gateway, {
         method: 'POST',
@@ -242,6 +253,12 @@ describe('gateway', () => {
       expect(metrics).toMatch(
         /gateway_subgraph_fetch_duration_seconds_count\{subgraph="quoting",outcome="ok"\} [1-9]/,
       );
+    });
+
+    it('answers GraphQL without an ETag: no client revalidates a POST, so none is computed', async () => {
+      const response = await postGraphQL(stack.urls.gateway, token, { query: '{ me { id } }' });
+      expect(response.data).toEqual({ me: { id: 'P-00001' } });
+      expect(response.headers.get('etag')).toBeNull();
     });
 
     it('echoes a client request id, or makes one', async () => {

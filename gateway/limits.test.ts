@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ApolloGateway } from '@apollo/gateway';
+import { buildSchema, parse } from 'graphql';
+import { DEFAULT_LIMITS, operationCost } from './limits';
+
+/** What a query costs against the cost limit (the rules are in limits.ts, above costEstimator). */
+describe('operationCost', () => {
+  const schema = buildSchema(`
+    type Query { me: Partner }
+    type Partner {
+      id: ID!
+      tier: Tier!
+      address: Address!
+      contacts: [Contact!]!
+      quotes(first: Int = 10): QuoteConnection!
+    }
+    enum Tier { GOLD SILVER }
+    type Address { city: String! }
+    type Contact { name: String! address: Address }
+    type QuoteConnection { totalCount: Int! pageInfo: PageInfo! edges: [QuoteEdge!]! }
+    type PageInfo { hasNextPage: Boolean! endCursor: String }
+    type QuoteEdge { cursor: String! node: Quote! }
+    type Quote { id: ID! lines: [QuoteLine!]! }
+    type QuoteLine { sku: String! quantity: Int! }
+  `);
+  const cost = (query: string, variables?: Record<string, unknown>) =>
+    operationCost({ schema, document: parse(query), variables });
+
+  it('counts objects: scalars and enums are free, an object costs 1 plus its selection', () => {
+    expect(cost('{ me { id tier } }')).toBe(1);
+    expect(cost('{ me { id address { city } } }')).toBe(2);
+  });
+
+  it('counts a list without `first` as 10 items', () => {
+    expect(cost('{ me { contacts { name } } }')).toBe(1 + (1 + 10 * 1));
+    expect(cost('{ me { contacts { address { city } } } }')).toBe(1 + (1 + 10 * 2));
+  });
+
+  it("counts a connection's edges `first` times, its totalCount and pageInfo once", () => {
+    const page = (first: number) => cost(`{ me { quotes(first: ${first}) { edges { node { id } } } } }`);
+    expect(page(5)).toBe(1 + (1 + 5 * 2));
+    expect(page(50)).toBe(1 + (1 + 50 * 2));
+    expect(
+      cost(
+        '{ me { quotes(first: 5) { totalCount pageInfo { hasNextPage } edges { cursor node { id } } } } }',
+      ),
+    ).toBe(page(5));
+  });
+
+  it('takes `first` from the variables, and the argument default when the query gives none', () => {
+    const query = 'query ($first: Int) { me { quotes(first: $first) { edges { node { id } } } } }';
+    expect(cost(query, { first: 50 })).toBe(1 + (1 + 50 * 2));
+    expect(cost('{ me { quotes { edges { node { id } } } } }')).toBe(1 + (1 + 10 * 2));
+  });
+
+  it('multiplies lists inside a page', () => {
+    expect(cost('{ me { quotes(first: 5) { edges { node { lines { sku } } } } } }')).toBe(
+      1 + (1 + 5 * (1 + 1 + (1 + 10 * 1))),
+    );
+  });
+
+  it('counts introspection as free', () => {
+    expect(cost('{ __schema { types { name fields { name } } } }')).toBe(0);
+  });
+});
+
+describe('the partner dashboard', () => {
+  it('at first: 50, the portal page, is within the default cost limit', async () => {
+    const root = path.resolve(__dirname, '..');
+    const gateway = new ApolloGateway({
+      supergraphSdl: readFileSync(path.join(root, 'schema', 'supergraph.graphql'), 'utf8'),
+    });
+    const { schema } = await gateway.load();
+    try {
+      const document = parse(
+        readFileSync(path.join(root, 'schema', 'operations', 'PartnerDashboard.graphql'), 'utf8'),
+      );
+      expect(operationCost({ schema, document, variables: { first: 50 } })).toBeLessThanOrEqual(
+        DEFAULT_LIMITS.maxCost,
+      );
+    } finally {
+      await gateway.stop();
+    }
+  });
+});
