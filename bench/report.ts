@@ -196,7 +196,7 @@ export function markdownOf(results: BenchResults, titles: Record<ContenderId, st
     `**Versions:** ${Object.entries(machine.packages)
       .map(([name, version]) => `${name} ${version}`)
       .join(', ')}.  `,
-    `**Load:** autocannon, ${settings.connections} connections, ${settings.warmupSeconds} s warm-up then ${settings.durationSeconds} s measured per run (and ${settings.backendWarmupSeconds} s of each scenario, not measured, before its first run, so that the first contender does not pay for warming the shared stand-ins and subgraphs), 127.0.0.1 only.  `,
+    `**Load:** autocannon, ${settings.connections} connections, ${settings.warmupSeconds} s warm-up then ${settings.durationSeconds} s measured per run (and, not measured, ${settings.backendWarmupSeconds} s of the first scenario before its first run and a third of that for each other scenario, so that the first contender does not pay for warming the shared stand-ins and subgraphs), 127.0.0.1 only.  `,
     `**Data:** stand-ins at \`${settings.scale}\` scale (seed ${settings.seed}); every legacy call delayed ${settings.legacyLatency.latencyMs} ms + 0..${settings.legacyLatency.jitterMs} ms. ` +
       `Viewer: a partner_rep of ${picks.partnerId} (${picks.quoteCount} quotes, ${picks.lineCount} lines); catalog quote ${picks.quoteId} (${picks.quoteLineCount} lines).`,
     '',
