@@ -26,6 +26,12 @@ export interface Settings {
   /** Load through the first contender before a scenario's first run, not measured: warms the stand-ins and subgraphs. */
   backendWarmupSeconds: number;
   durationSeconds: number;
+  /**
+   * Runs per gateway contender and scenario, the order reversed each round (A B C, then C B A): the
+   * backend keeps warming up, so a contender measured early is measured again late. The best round
+   * is reported; every round's req/s is kept in `rounds`.
+   */
+  rounds: number;
   scale: 'small' | 'large';
   seed: number;
   legacyLatency: { latencyMs: number; jitterMs: number };
@@ -61,6 +67,8 @@ export interface RunRecord extends Omit<LoadResult, 'durationSeconds'> {
   coresBusy: Record<'contender' | 'subgraphs' | 'legacy' | 'loadGenerator' | 'otherProcesses', number | null>;
   /** What limited this run: a process at ~one core (Node runs JS on one), all cores, or neither (latency). */
   boundBy: 'contender' | 'subgraphs' | 'legacy' | 'all cores' | 'latency';
+  /** Every round of this contender and scenario, in the order run; the record is the best of them. */
+  rounds?: Array<{ requestsPerSecond: number; p99: number; contenderCpuMsPerOperation: number | null }>;
 }
 
 /** A single Node process tops out near one core; the machine near all of them. */
@@ -196,7 +204,7 @@ export function markdownOf(results: BenchResults, titles: Record<ContenderId, st
     `**Versions:** ${Object.entries(machine.packages)
       .map(([name, version]) => `${name} ${version}`)
       .join(', ')}.  `,
-    `**Load:** autocannon, ${settings.connections} connections, ${settings.warmupSeconds} s warm-up then ${settings.durationSeconds} s measured per run (and, not measured, ${settings.backendWarmupSeconds} s of the first scenario before its first run and a third of that for each other scenario, so that the first contender does not pay for warming the shared stand-ins and subgraphs), 127.0.0.1 only.  `,
+    `**Load:** autocannon, ${settings.connections} connections, ${settings.warmupSeconds} s warm-up then ${settings.durationSeconds} s measured per run; ${settings.rounds > 1 ? `${settings.rounds} rounds per gateway, the order reversed each round, the best reported (req/s of every round in brackets)` : 'one round'} (and, not measured, ${settings.backendWarmupSeconds} s of the first scenario before its first run and a third of that for each other scenario, so that the first contender does not pay for warming the shared stand-ins and subgraphs), 127.0.0.1 only.  `,
     `**Data:** stand-ins at \`${settings.scale}\` scale (seed ${settings.seed}); every legacy call delayed ${settings.legacyLatency.latencyMs} ms + 0..${settings.legacyLatency.jitterMs} ms. ` +
       `Viewer: a partner_rep of ${picks.partnerId} (${picks.quoteCount} quotes, ${picks.lineCount} lines); catalog quote ${picks.quoteId} (${picks.quoteLineCount} lines).`,
     '',
@@ -222,9 +230,12 @@ export function markdownOf(results: BenchResults, titles: Record<ContenderId, st
         ],
         runs.map((run) => [
           `${run.contender}`,
-          run.stepsPerOperation > 1
+          (run.stepsPerOperation > 1
             ? `${fmt(run.requestsPerSecond)} (${fmt(run.operationsPerSecond)} ops/s)`
-            : fmt(run.requestsPerSecond),
+            : fmt(run.requestsPerSecond)) +
+            (run.rounds && run.rounds.length > 1
+              ? ` [${run.rounds.map((round) => fmt(round.requestsPerSecond)).join(', ')}]`
+              : ''),
           latency(run.latencyMs),
           pct(run.errorRate),
           `${pct(run.outcomes.complete / Math.max(1, run.responses))} / ${pct(run.outcomes.partial / Math.max(1, run.responses))}`,
