@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ApolloGateway } from '@apollo/gateway';
 import { buildSchema, parse } from 'graphql';
-import { DEFAULT_LIMITS, operationCost } from './limits';
+import { DEFAULT_LIMITS, memoizedOperationCost, operationCost, type CostedOperation } from './limits';
 
 /** What a query costs against the cost limit (the rules are in limits.ts, above costEstimator). */
 describe('operationCost', () => {
@@ -82,5 +82,52 @@ describe('the partner dashboard', () => {
     } finally {
       await gateway.stop();
     }
+  });
+});
+
+describe('memoizedOperationCost', () => {
+  const schema = buildSchema(
+    'type Query { items(first: Int, filter: String): [Item!]! } type Item { id: ID! }',
+  );
+  const document = parse(
+    'query Items($first: Int, $filter: String) { items(first: $first, filter: $filter) { id } }',
+  );
+
+  function counting() {
+    const compute = jest.fn((operation: CostedOperation) => operationCost(operation));
+    return { compute, costOf: memoizedOperationCost(compute) };
+  }
+
+  it('walks a document once per operation name and variables', () => {
+    const { compute, costOf } = counting();
+
+    const first = costOf({ schema, document, operationName: 'Items', variables: { first: 5 } });
+    const again = costOf({ schema, document, operationName: 'Items', variables: { first: 5 } });
+    const other = costOf({ schema, document, operationName: 'Items', variables: { first: 50 } });
+
+    expect([first, again, other]).toEqual([6, 6, 51]);
+    expect(compute).toHaveBeenCalledTimes(2);
+  });
+
+  it('forgets a document after 64 variable sets, and never keeps large variables', () => {
+    const { compute, costOf } = counting();
+    for (let first = 0; first < 65; first += 1) costOf({ schema, document, variables: { first } });
+    costOf({ schema, document, variables: { first: 0 } });
+    expect(compute).toHaveBeenCalledTimes(66);
+
+    const large = { first: 1, filter: 'x'.repeat(2000) };
+    compute.mockClear();
+    costOf({ schema, document, variables: large });
+    costOf({ schema, document, variables: large });
+    expect(compute).toHaveBeenCalledTimes(2);
+  });
+
+  it('passes on the error of variables that cannot be costed, and remembers nothing for them', () => {
+    const { compute, costOf } = counting();
+    const bad = { schema, document, variables: { first: 'many' } };
+
+    expect(() => costOf(bad)).toThrow();
+    expect(() => costOf(bad)).toThrow();
+    expect(compute).toHaveBeenCalledTimes(2);
   });
 });

@@ -85,6 +85,11 @@ export function operationCost({ schema, document, operationName, variables }: Co
 
 /** Distinct variable sets remembered per document; past it the document's answers start over. */
 const COSTS_PER_DOCUMENT = 64;
+/**
+ * Variables longer than this (as JSON) are costed every time, never remembered: a client sending
+ * large, ever-different variables must not make the gateway hold on to them.
+ */
+const MAX_REMEMBERED_KEY_LENGTH = 1024;
 
 /**
  * Remembers operationCost per schema, parsed document and (operation name, variables): the cost is
@@ -93,7 +98,9 @@ const COSTS_PER_DOCUMENT = 64;
  * are part of the key because `first: $first` is. Weak maps let a document and its answers go when
  * Apollo Server's document cache or a schema reload drops it.
  */
-function memoizedOperationCost(): (operation: CostedOperation) => number {
+export function memoizedOperationCost(
+  compute: (operation: CostedOperation) => number = operationCost,
+): (operation: CostedOperation) => number {
   const bySchema = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, number>>>();
   return (operation) => {
     let byDocument = bySchema.get(operation.schema);
@@ -101,9 +108,10 @@ function memoizedOperationCost(): (operation: CostedOperation) => number {
     let costs = byDocument.get(operation.document);
     if (!costs) byDocument.set(operation.document, (costs = new Map()));
     const key = JSON.stringify([operation.operationName ?? null, operation.variables ?? null]);
+    if (key.length > MAX_REMEMBERED_KEY_LENGTH) return compute(operation);
     let cost = costs.get(key);
     if (cost === undefined) {
-      cost = operationCost(operation);
+      cost = compute(operation);
       if (costs.size >= COSTS_PER_DOCUMENT) costs.clear();
       costs.set(key, cost);
     }
