@@ -191,19 +191,44 @@ describe('createIncentivesAdapter against the incentives stand-in', () => {
     expect(await legacyCalls(server)).toEqual({ [TRANSACTIONS]: 1 });
   });
 
-  it('lists the queue again when asked for a listing newer than the shared one', async () => {
+  it('lists the queue again once per new batch run the ledger reports, whatever the clocks say', async () => {
     const adapter = adapterWith({ pendingTtlMs: 60_000 });
-    const old = await adapter.createLoaders().pendingQueue();
-    await until(() => Date.now() > old.listedAt);
+    const before = await adapter.createLoaders().pendingQueue();
+    await until(() => Date.now() > before.listedAt);
     const loaders = adapter.createLoaders();
 
-    const newer = await loaders.pendingQueue(old.listedAt + 1);
+    // First sight of this batch run: the shared listing may predate it, so it is listed again.
+    const afterBatch = await loaders.pendingQueue('2026-11-25T02:00:00.000Z');
 
-    expect(newer.listedAt).toBeGreaterThan(old.listedAt);
-    // The request keeps that listing; other requests now share it too.
-    expect(await loaders.pendingQueue(old.listedAt + 1)).toBe(newer);
-    expect(await adapter.createLoaders().pendingQueue()).toBe(newer);
+    expect(afterBatch.listedAt).toBeGreaterThan(before.listedAt);
+    expect(await loaders.pendingQueue('2026-11-25T02:00:00.000Z')).toBe(afterBatch);
+    // Other requests seeing the same batch run, or none, share that listing.
+    expect(await adapter.createLoaders().pendingQueue('2026-11-25T02:00:00.000Z')).toBe(afterBatch);
+    expect(await adapter.createLoaders().pendingQueue()).toBe(afterBatch);
     expect(await legacyCalls(server)).toEqual({ [TRANSACTIONS]: 2 });
+
+    // A later batch run (even one stamped in the past by a slow clock): listed again, once.
+    await until(() => Date.now() > afterBatch.listedAt);
+    const next = await adapter.createLoaders().pendingQueue('2020-01-01T00:00:00.000Z');
+    expect(next.listedAt).toBeGreaterThan(afterBatch.listedAt);
+    expect(await adapter.createLoaders().pendingQueue('2020-01-01T00:00:00.000Z')).toBe(next);
+    expect(await legacyCalls(server)).toEqual({ [TRANSACTIONS]: 3 });
+  });
+
+  it('fails only the caller whose own deadline passes, not the others waiting for the same listing', async () => {
+    const adapter = adapterWith({ pendingTtlMs: 60_000 });
+    await injectFault(server, { latencyMs: 300 });
+    const hurried = adapter.createLoaders({ deadline: Date.now() + 100 });
+    const patient = adapter.createLoaders({ deadline: Date.now() + 10_000 });
+
+    const [short, long] = await Promise.allSettled([hurried.pendingQueue(), patient.pendingQueue()]);
+
+    expect(short).toMatchObject({ status: 'rejected', reason: { code: 'UPSTREAM_TIMEOUT' } });
+    expect(long.status).toBe('fulfilled');
+    expect(long.status === 'fulfilled' && long.value.transactions).toHaveLength(
+      dataset.incentives.pendingTransactions.length,
+    );
+    expect(await legacyCalls(server)).toEqual({ [TRANSACTIONS]: 1 });
   });
 
   it('lists the queue for every request when pendingTtlMs is 0, and keeps a failed listing out of the cache', async () => {

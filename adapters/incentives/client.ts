@@ -79,12 +79,12 @@ export interface IncentivesRequestLoaders {
   accrualsByQuoteId: DataLoader<string, Accrual | null>;
   /**
    * The queue of transactions waiting for the nightly batch: one listing, at most `pendingTtlMs`
-   * old, shared by every request of the process, and asked for no earlier than `notBefore`
-   * (ms since the epoch, this process's clock): pass the ledger's last batch run, since a listing
-   * from before the batch still holds the deals the batch has posted since. Within one request,
-   * every call with the same `notBefore` sees the same listing.
+   * old, shared by every request of the process. Pass the ledger's `lastBatchRunAt`: a listing
+   * asked for before this process first saw that batch run may still hold deals the batch has
+   * posted or rejected since, and is listed again (once per batch run, whatever the two systems'
+   * clocks say). Within one request, every call with the same batch run sees the same listing.
    */
-  pendingQueue(notBefore?: number): Promise<PendingQueue>;
+  pendingQueue(lastBatchRunAt?: string | null): Promise<PendingQueue>;
 }
 
 /** One listing of the pending queue. */
@@ -349,14 +349,19 @@ export function createIncentivesAdapter(config: IncentivesConfig): IncentivesAda
     return items.map(toIncentiveTransaction);
   }
 
+  /**
+   * The shared listing runs under no request's deadline (each of its calls is still bounded by
+   * `timeoutMs`): it serves every request waiting for it, and one impatient caller must not fail
+   * them all. Each caller waits only until its own deadline (see pendingQueue below).
+   */
   async function listPending(context: LegacyCallContext): Promise<PendingQueue> {
     const listedAt = Date.now();
-    return queueOf(listedAt, await transactions('PENDING', context));
+    return queueOf(listedAt, await transactions('PENDING', { requestId: context.requestId }));
   }
 
   /**
-   * The shared listing: lru-cache's fetch keeps one in flight at a time (concurrent requests wait
-   * for the same call, under the first caller's context) and keeps a failure out of the cache.
+   * lru-cache's fetch keeps one listing in flight at a time (concurrent requests wait for the same
+   * call) and keeps a failed one out of the cache.
    */
   const ttl = pendingTtl(pendingTtlMs);
   const sharedQueue =
@@ -368,12 +373,41 @@ export function createIncentivesAdapter(config: IncentivesConfig): IncentivesAda
         })
       : undefined;
 
-  async function pendingQueue(notBefore: number, context: LegacyCallContext): Promise<PendingQueue> {
+  /** The last batch run the ledger reported, and when this process first saw it (its own clock). */
+  let latestBatch: { runAt: string; seenAt: number } | undefined;
+  function listedNoEarlierThan(lastBatchRunAt: string | null | undefined): number {
+    if (!lastBatchRunAt) return 0;
+    if (latestBatch?.runAt !== lastBatchRunAt) latestBatch = { runAt: lastBatchRunAt, seenAt: Date.now() };
+    return latestBatch.seenAt;
+  }
+
+  async function sharedListing(notBefore: number, context: LegacyCallContext): Promise<PendingQueue> {
     if (!sharedQueue) return listPending(context);
     const cached = await sharedQueue.fetch('PENDING', { context });
     if (cached && cached.listedAt >= notBefore) return cached;
     // fetch answers a value or throws; undefined only if the entry was evicted mid-flight.
     return (await sharedQueue.fetch('PENDING', { context, forceRefresh: true })) ?? listPending(context);
+  }
+
+  /** The shared listing, or UPSTREAM_TIMEOUT at the caller's own deadline if that comes first. */
+  function pendingQueue(notBefore: number, context: LegacyCallContext): Promise<PendingQueue> {
+    const listing = sharedListing(notBefore, context);
+    if (context.deadline === undefined) return listing;
+    let timer: NodeJS.Timeout | undefined;
+    const expired = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new UpstreamError('UPSTREAM_TIMEOUT', 'incentives did not answer in time (listTransactions)', {
+              system: 'incentives',
+              operation: 'listTransactions',
+              breaker: 'closed',
+            }),
+          ),
+        Math.max(0, context.deadline! - Date.now()),
+      );
+    });
+    return Promise.race([listing, expired]).finally(() => clearTimeout(timer));
   }
 
   return {
@@ -386,7 +420,8 @@ export function createIncentivesAdapter(config: IncentivesConfig): IncentivesAda
           settlePerKey(partnerIds, (partnerId) => partnerAccruals(partnerId, context)),
         ),
         accrualsByQuoteId: new DataLoader((quoteIds) => accrualsByQuoteIds(quoteIds, context)),
-        pendingQueue(notBefore = 0) {
+        pendingQueue(lastBatchRunAt) {
+          const notBefore = listedNoEarlierThan(lastBatchRunAt);
           let queue = queues.get(notBefore);
           if (!queue) {
             queue = pendingQueue(notBefore, context);

@@ -30,55 +30,40 @@ function ledger(lastBatchRunAt: string | null, postedQuoteIds: string[] = []): P
   };
 }
 
-function loadersAnswering(next: PendingQueue) {
-  const pendingQueue = jest.fn(async (_notBefore?: number) => next);
+function loadersAnswering(queue: PendingQueue) {
+  const pendingQueue = jest.fn(async (_lastBatchRunAt?: string | null) => queue);
   return { loaders: { pendingQueue } as unknown as IncentivesRequestLoaders, pendingQueue };
 }
 
-const BATCH = Date.parse('2026-11-25T02:00:00.000Z');
-
 describe('partnerPending', () => {
-  it("keeps the partner's queued deals from a listing made after the last batch run", async () => {
-    const { loaders, pendingQueue } = loadersAnswering(listing(0, []));
-    const shared = listing(BATCH + 60_000, [
-      transaction('T1', 'P-1', 'Q1'),
-      transaction('T2', 'P-2', 'Q2'),
-      transaction('T3', 'P-1', 'Q3'),
-    ]);
+  it("keeps the partner's queued deals, from a listing asked for with the ledger's last batch run", async () => {
+    const { loaders, pendingQueue } = loadersAnswering(
+      listing(1, [
+        transaction('T1', 'P-1', 'Q1'),
+        transaction('T2', 'P-2', 'Q2'),
+        transaction('T3', 'P-1', 'Q3'),
+      ]),
+    );
 
-    const pending = await partnerPending(loaders, ledger(new Date(BATCH).toISOString()), shared);
+    const pending = await partnerPending(loaders, ledger('2026-11-25T02:00:00.000Z'));
 
     expect(pending.map((t) => t.id)).toEqual(['T1', 'T3']);
-    expect(pendingQueue).not.toHaveBeenCalled();
+    expect(pendingQueue).toHaveBeenCalledWith('2026-11-25T02:00:00.000Z');
   });
 
-  it('lists the queue again when the shared listing may predate the batch, allowing for clock skew', async () => {
-    const fresh = listing(BATCH + 5_000, [transaction('T3', 'P-1', 'Q3')]);
-    const { loaders, pendingQueue } = loadersAnswering(fresh);
-    // Listed a second after the system says the batch ran: within the skew, so not trusted.
-    const shared = listing(BATCH + 1_000, [transaction('T1', 'P-1', 'Q1'), transaction('T3', 'P-1', 'Q3')]);
+  it('leaves out a queued deal the ledger already posted', async () => {
+    const { loaders } = loadersAnswering(
+      listing(1, [transaction('T1', 'P-1', 'Q1'), transaction('T3', 'P-1', 'Q3')]),
+    );
 
-    const pending = await partnerPending(loaders, ledger(new Date(BATCH).toISOString()), shared);
-
-    expect(pending.map((t) => t.id)).toEqual(['T3']);
-    expect(pendingQueue).toHaveBeenCalledWith(BATCH + 2_000);
-  });
-
-  it('leaves out a queued deal the ledger already posted, and trusts any listing before the first batch', async () => {
-    const { loaders, pendingQueue } = loadersAnswering(listing(0, []));
-    const shared = listing(1, [transaction('T1', 'P-1', 'Q1'), transaction('T3', 'P-1', 'Q3')]);
-
-    const pending = await partnerPending(loaders, ledger(null, ['Q1']), shared);
+    const pending = await partnerPending(loaders, ledger(null, ['Q1']));
 
     expect(pending.map((t) => t.id)).toEqual(['T3']);
-    expect(pendingQueue).not.toHaveBeenCalled();
   });
 
   it('answers no deals for a partner with nothing queued', async () => {
-    const { loaders } = loadersAnswering(listing(0, []));
+    const { loaders } = loadersAnswering(listing(1, [transaction('T2', 'P-2', 'Q2')]));
 
-    expect(await partnerPending(loaders, ledger(null), listing(1, [transaction('T2', 'P-2', 'Q2')]))).toEqual(
-      [],
-    );
+    expect(await partnerPending(loaders, ledger(null))).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { z } from 'zod';
-import { ALL_PROGRAMS, type IncentivesRequestLoaders, type PendingQueue } from '../../adapters/incentives';
+import { ALL_PROGRAMS, type IncentivesRequestLoaders } from '../../adapters/incentives';
 import {
   type CommissionPartner,
   estimateDeal,
@@ -46,26 +46,15 @@ function commissionPartner(partner: Partner): CommissionPartner {
   return { tier: partner.tier, currency: partner.currency, annualQuota: partner.annualQuota };
 }
 
-/** How far the incentive system's clock may be ahead of ours, when comparing its batch run to our listing. */
-const BATCH_CLOCK_SKEW_MS = 2_000;
-
 /**
- * The partner's deals waiting for the batch. The queue listing is shared across requests for a
- * while (see `pendingQueue`), so one listed before the ledger's last batch run is listed again: it
- * would still hold the deals the batch has just posted, and count them twice. A deal the ledger
- * already holds is left out either way.
+ * The partner's deals waiting for the batch, from a listing made after the ledger's last batch run
+ * (see `pendingQueue`), without any deal the ledger already holds.
  */
 export async function partnerPending(
   incentives: IncentivesRequestLoaders,
   ledger: PartnerAccruals,
-  listing: PendingQueue,
 ): Promise<IncentiveTransaction[]> {
-  const batchRunAt = ledger.lastBatchRunAt === null ? Number.NaN : Date.parse(ledger.lastBatchRunAt);
-  const notBefore = batchRunAt + BATCH_CLOCK_SKEW_MS;
-  const queue =
-    Number.isFinite(notBefore) && listing.listedAt < notBefore
-      ? await incentives.pendingQueue(notBefore)
-      : listing;
+  const queue = await incentives.pendingQueue(ledger.lastBatchRunAt);
   const posted = new Set(ledger.accruals.map((accrual) => accrual.quoteId));
   return (queue.byPartner.get(ledger.partnerId) ?? []).filter(
     (transaction) => !posted.has(transaction.quoteId),
@@ -96,14 +85,15 @@ export async function estimateQuote(
   assertCanReadPartner(context.viewer, owner.id);
   if (status === 'REJECTED') return null;
   const { incentives, prm } = context;
-  const [programs, partner, ledger, listing] = await Promise.all([
+  // The queue is asked for at once (usually the shared listing), and again with the ledger's batch run.
+  const [programs, partner, ledger] = await Promise.all([
     incentives.programs.load(ALL_PROGRAMS),
     prm.partnerById.load(owner.id),
     incentives.accrualsByPartnerId.load(owner.id),
     incentives.pendingQueue(),
   ]);
   if (!partner) throw unknownPartner(owner.id);
-  const pending = await partnerPending(incentives, ledger, listing);
+  const pending = await partnerPending(incentives, ledger);
   const estimate = estimateDeal({
     deal: {
       partnerId: owner.id,
@@ -152,14 +142,15 @@ export function partnerQuarter(
     accruals,
     summary: () => {
       summary ??= (async () => {
-        const [programs, partner, ledger, listing] = await Promise.all([
+        // The queue is asked for at once (usually the shared listing), and again with the ledger's batch run.
+        const [programs, partner, ledger] = await Promise.all([
           incentives.programs.load(ALL_PROGRAMS),
           prm.partnerById.load(partnerId),
           incentives.accrualsByPartnerId.load(partnerId),
           incentives.pendingQueue(),
         ]);
         if (!partner) throw unknownPartner(partnerId);
-        const pending = await partnerPending(incentives, ledger, listing);
+        const pending = await partnerPending(incentives, ledger);
         // Pending transactions carry SKUs only; their families come from the CPQ catalog (cached).
         const skus = [
           ...new Set(
