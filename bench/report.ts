@@ -28,8 +28,8 @@ export interface Settings {
   durationSeconds: number;
   /**
    * Runs per gateway contender and scenario, the order reversed each round (A B C, then C B A): the
-   * backend keeps warming up, so a contender measured early is measured again late. The best round
-   * is reported; every round's req/s is kept in `rounds`.
+   * backend keeps warming up, so a contender measured early is measured again late. The round with
+   * the fewest errors, then the most req/s, is reported; every round's req/s is kept in `rounds`.
    */
   rounds: number;
   scale: 'small' | 'large';
@@ -204,7 +204,7 @@ export function markdownOf(results: BenchResults, titles: Record<ContenderId, st
     `**Versions:** ${Object.entries(machine.packages)
       .map(([name, version]) => `${name} ${version}`)
       .join(', ')}.  `,
-    `**Load:** autocannon, ${settings.connections} connections, ${settings.warmupSeconds} s warm-up then ${settings.durationSeconds} s measured per run; ${settings.rounds > 1 ? `${settings.rounds} rounds per gateway, the order reversed each round, the best reported (req/s of every round in brackets)` : 'one round'} (and, not measured, ${settings.backendWarmupSeconds} s of the first scenario before its first run and a third of that for each other scenario, so that the first contender does not pay for warming the shared stand-ins and subgraphs), 127.0.0.1 only.  `,
+    `**Load:** autocannon, ${settings.connections} connections, ${settings.warmupSeconds} s warm-up then ${settings.durationSeconds} s measured per run; ${settings.rounds > 1 ? `${settings.rounds} rounds per gateway, the order reversed each round, the best (fewest errors, then most req/s) reported (req/s of every round in brackets)` : 'one round'} (and, not measured, ${settings.backendWarmupSeconds} s of the first scenario before its first run and a third of that for each other scenario, so that the first contender does not pay for warming the shared stand-ins and subgraphs), 127.0.0.1 only.  `,
     `**Data:** stand-ins at \`${settings.scale}\` scale (seed ${settings.seed}); every legacy call delayed ${settings.legacyLatency.latencyMs} ms + 0..${settings.legacyLatency.jitterMs} ms. ` +
       `Viewer: a partner_rep of ${picks.partnerId} (${picks.quoteCount} quotes, ${picks.lineCount} lines); catalog quote ${picks.quoteId} (${picks.quoteLineCount} lines).`,
     '',

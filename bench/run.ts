@@ -38,6 +38,14 @@ import { GATEWAYS, LEGACY_LATENCY, SCENARIOS, type ContenderId, type Scenario } 
  * --only <scenario>[:<contender>],... (e.g. --only dashboard:ours,dashboard:hive).
  */
 
+function roundCount(value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 1)
+    throw new Error(`--rounds must be a whole number >= 1, got ${value}`);
+  return parsed;
+}
+
 function parseSettings(): Settings & { only?: string[] } {
   const { values } = parseArgs({
     options: {
@@ -68,7 +76,7 @@ function parseSettings(): Settings & { only?: string[] } {
     warmupSeconds: number(values.warmup, quick ? 0.5 : 1, 'warmup'),
     backendWarmupSeconds: number(values['backend-warmup'], quick ? 0.5 : 12, 'backend-warmup'),
     durationSeconds: number(values.duration, quick ? 1.5 : 6, 'duration'),
-    rounds: Math.round(number(values.rounds, quick ? 1 : 2, 'rounds')),
+    rounds: roundCount(values.rounds, quick ? 1 : 2),
     scale,
     seed: 42,
     legacyLatency: LEGACY_LATENCY,
@@ -297,11 +305,14 @@ async function probeLegacyCalls(
 const benchStarted = performance.now();
 
 /**
- * The round with the most req/s, carrying every round's numbers, and the exact legacy call counts
- * of the round that probed them (they do not depend on the round).
+ * The round with the fewest errors, then the most req/s, carrying every round's numbers, and the
+ * exact legacy call counts of the round that probed them (they do not depend on the round).
  */
 function bestOf(rounds: RunRecord[]): RunRecord {
-  const best = rounds.reduce((a, b) => (b.requestsPerSecond > a.requestsPerSecond ? b : a));
+  // Fewest errors first: a round that failed fast (an open breaker, refusals) is not the better one.
+  const better = (a: RunRecord, b: RunRecord) =>
+    b.errorRate < a.errorRate || (b.errorRate === a.errorRate && b.requestsPerSecond > a.requestsPerSecond);
+  const best = rounds.reduce((a, b) => (better(a, b) ? b : a));
   if (rounds.length === 1) return best;
   const probed = rounds.find((run) => run.legacyCallsPerOperation.countedOn === 'single requests');
   return {

@@ -109,11 +109,18 @@ describe('memoizedOperationCost', () => {
     expect(compute).toHaveBeenCalledTimes(2);
   });
 
-  it('forgets a document after 64 variable sets, and never keeps large variables', () => {
-    const { compute, costOf } = counting();
-    for (let first = 0; first < 65; first += 1) costOf({ schema, document, variables: { first } });
-    costOf({ schema, document, variables: { first: 0 } });
-    expect(compute).toHaveBeenCalledTimes(66);
+  it('remembers a bounded number of costs in all, and never keeps large variables', () => {
+    const compute = jest.fn((operation: CostedOperation) => operationCost(operation));
+    const costOf = memoizedOperationCost(compute, 3);
+    const other = parse('query Other($first: Int) { items(first: $first) { id } }');
+    for (const first of [1, 2]) costOf({ schema, document, variables: { first } });
+    costOf({ schema, document: other, variables: { first: 1 } });
+    costOf({ schema, document, variables: { first: 1 } });
+    expect(compute).toHaveBeenCalledTimes(3);
+    // A fourth cost pushes out the least recently used (first: 2 of the first document).
+    costOf({ schema, document: other, variables: { first: 2 } });
+    costOf({ schema, document, variables: { first: 2 } });
+    expect(compute).toHaveBeenCalledTimes(5);
 
     const large = { first: 1, filter: 'x'.repeat(2000) };
     compute.mockClear();

@@ -12,6 +12,7 @@ import {
   type ValidationRule,
 } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
+import { LRUCache } from 'lru-cache';
 import type { GatewayContext } from './context';
 
 /**
@@ -83,11 +84,11 @@ export function operationCost({ schema, document, operationName, variables }: Co
   });
 }
 
-/** Distinct variable sets remembered per document; past it the document's answers start over. */
-const COSTS_PER_DOCUMENT = 64;
+/** Costs remembered in all, across documents and variables (least recently used go first). */
+const REMEMBERED_COSTS = 5000;
 /**
- * Variables longer than this (as JSON) are costed every time, never remembered: a client sending
- * large, ever-different variables must not make the gateway hold on to them.
+ * Variables longer than this (as JSON) are costed every time, never remembered: with the entry
+ * bound above, what the memo holds stays under a few MB whatever clients send.
  */
 const MAX_REMEMBERED_KEY_LENGTH = 1024;
 
@@ -95,24 +96,28 @@ const MAX_REMEMBERED_KEY_LENGTH = 1024;
  * Remembers operationCost per schema, parsed document and (operation name, variables): the cost is
  * a pure function of those, and Apollo Server hands the same parsed document to every request with
  * the same query text, so a client repeating its dashboard pays for the walk once. The variables
- * are part of the key because `first: $first` is. Weak maps let a document and its answers go when
- * Apollo Server's document cache or a schema reload drops it.
+ * are part of the key because `first: $first` is. Schemas and documents are numbered through weak
+ * maps (a reload or Apollo's document cache may drop them); one LRU bounds the whole memo.
  */
 export function memoizedOperationCost(
   compute: (operation: CostedOperation) => number = operationCost,
+  maxEntries = REMEMBERED_COSTS,
 ): (operation: CostedOperation) => number {
-  const bySchema = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, number>>>();
+  const ids = new WeakMap<object, number>();
+  let nextId = 0;
+  const idOf = (object: object) => {
+    let id = ids.get(object);
+    if (id === undefined) ids.set(object, (id = nextId += 1));
+    return id;
+  };
+  const costs = new LRUCache<string, number>({ max: maxEntries });
   return (operation) => {
-    let byDocument = bySchema.get(operation.schema);
-    if (!byDocument) bySchema.set(operation.schema, (byDocument = new WeakMap()));
-    let costs = byDocument.get(operation.document);
-    if (!costs) byDocument.set(operation.document, (costs = new Map()));
-    const key = JSON.stringify([operation.operationName ?? null, operation.variables ?? null]);
-    if (key.length > MAX_REMEMBERED_KEY_LENGTH) return compute(operation);
+    const variables = JSON.stringify([operation.operationName ?? null, operation.variables ?? null]);
+    if (variables.length > MAX_REMEMBERED_KEY_LENGTH) return compute(operation);
+    const key = `${idOf(operation.schema)}:${idOf(operation.document)}:${variables}`;
     let cost = costs.get(key);
     if (cost === undefined) {
       cost = compute(operation);
-      if (costs.size >= COSTS_PER_DOCUMENT) costs.clear();
       costs.set(key, cost);
     }
     return cost;
