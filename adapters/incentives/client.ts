@@ -2,13 +2,7 @@ import DataLoader from 'dataloader';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { LRUCache } from 'lru-cache';
 import { z, type ZodType } from 'zod';
-import type {
-  Accrual,
-  IncentiveProgram,
-  IncentiveTransaction,
-  IncentiveTransactionStatus,
-  PartnerAccruals,
-} from '../../domain';
+import type { Accrual, IncentiveProgram, IncentiveTransaction, PartnerAccruals } from '../../domain';
 import {
   type BreakerOptions,
   type CachedValue,
@@ -173,11 +167,6 @@ function itemsOf<K extends string>(list: '' | { [P in K]: unknown[] }, item: K):
   return list === '' ? [] : list[item];
 }
 
-const TRANSACTION_STATUSES: Record<IncentiveTransactionStatus, string> = {
-  PENDING: 'Pending',
-  REJECTED: 'Rejected',
-};
-
 function pendingTtl(ms: number): number {
   if (!Number.isInteger(ms) || ms < 0) {
     throw new TypeError(`pendingTtlMs must be a non-negative integer of milliseconds, got ${String(ms)}`);
@@ -331,24 +320,6 @@ export function createIncentivesAdapter(config: IncentivesConfig): IncentivesAda
     return quoteIds.map((quoteId) => found.get(quoteId) ?? null);
   }
 
-  async function transactions(
-    status: IncentiveTransactionStatus,
-    context: LegacyCallContext,
-  ): Promise<IncentiveTransaction[]> {
-    const { items } = await allPages(
-      'listTransactions',
-      `${API_BASE}/transactions`,
-      { status: TRANSACTION_STATUSES[status] },
-      transactionListSchema,
-      ({ TransactionList }) => ({
-        totalPages: Number(TransactionList.Paging.TotalPages),
-        items: itemsOf(TransactionList.Transactions, 'Transaction'),
-      }),
-      context,
-    );
-    return items.map(toIncentiveTransaction);
-  }
-
   /**
    * The shared listing runs under no request's deadline (each of its calls is still bounded by
    * `timeoutMs`): it serves every request waiting for it, and one impatient caller must not fail
@@ -356,7 +327,18 @@ export function createIncentivesAdapter(config: IncentivesConfig): IncentivesAda
    */
   async function listPending(context: LegacyCallContext): Promise<PendingQueue> {
     const listedAt = Date.now();
-    return queueOf(listedAt, await transactions('PENDING', { requestId: context.requestId }));
+    const { items } = await allPages(
+      'listTransactions',
+      `${API_BASE}/transactions`,
+      { status: 'Pending' },
+      transactionListSchema,
+      ({ TransactionList }) => ({
+        totalPages: Number(TransactionList.Paging.TotalPages),
+        items: itemsOf(TransactionList.Transactions, 'Transaction'),
+      }),
+      { requestId: context.requestId },
+    );
+    return queueOf(listedAt, items.map(toIncentiveTransaction));
   }
 
   /**
