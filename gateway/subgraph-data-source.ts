@@ -3,10 +3,10 @@ import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { Kind, parse } from 'graphql';
 import CircuitBreaker from 'opossum';
-import { IDENTITY_HEADER, type IdentitySigner } from '../runtime';
+import { DEADLINE_HEADER, IDENTITY_HEADER, type IdentitySigner } from '../runtime';
 import type { GatewayContext } from './context';
 import type { GatewayMetrics } from './metrics';
-import { DEADLINE_HEADER, SubgraphTimeoutError } from './subgraph-fetcher';
+import { SubgraphTimeoutError } from './subgraph-fetcher';
 
 /**
  * The gateway's fetcher to one subgraph. Per subgraph: a timeout (bounded by the client request's

@@ -1,11 +1,6 @@
 import type http from 'node:http';
-import { listen, type RunningServer } from '../runtime';
-import {
-  createSubgraphFetcher,
-  DEADLINE_HEADER,
-  SubgraphTimeoutError,
-  type SubgraphFetcher,
-} from './subgraph-fetcher';
+import { DEADLINE_HEADER, listen, type RunningServer } from '../runtime';
+import { createSubgraphFetcher, SubgraphTimeoutError, type SubgraphFetcher } from './subgraph-fetcher';
 
 /** The subgraph fetcher against a real local server whose behaviour each test chooses. */
 describe('subgraph fetcher', () => {

@@ -1,6 +1,7 @@
 import http, { type IncomingHttpHeaders } from 'node:http';
 import https from 'node:https';
 import type { Fetcher, FetcherHeaders, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
+import { DEADLINE_HEADER } from '../runtime';
 
 /**
  * The gateway's HTTP client to its subgraphs: node:http over keep-alive agents, the answer read
@@ -14,7 +15,6 @@ import type { Fetcher, FetcherHeaders, FetcherRequestInit, FetcherResponse } fro
  * and the fetch rejects with SubgraphTimeoutError. Connection failures reject with Node's own error,
  * so breakers count them.
  */
-export const DEADLINE_HEADER = 'x-request-deadline';
 
 export class SubgraphTimeoutError extends Error {
   override readonly name = 'SubgraphTimeoutError';

@@ -11,5 +11,6 @@ export {
   type Role,
   type Viewer,
 } from './identity';
+export { DEADLINE_HEADER } from './deadline';
 export { listen, type ListenOptions, type RunningServer } from './listen';
 export { createLogger, type Logger } from './logger';

@@ -9,7 +9,14 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import express from 'express';
 import { GraphQLError, type DocumentNode } from 'graphql';
-import { IDENTITY_HEADER, listen, verifyIdentity, type RunningServer, type Viewer } from '../../runtime';
+import {
+  DEADLINE_HEADER,
+  IDENTITY_HEADER,
+  listen,
+  verifyIdentity,
+  type RunningServer,
+  type Viewer,
+} from '../../runtime';
 import { formatSubgraphError } from './errors';
 
 /**
@@ -102,7 +109,7 @@ export async function startSubgraph<TContext extends object>(
         }
         return definition.createContext(
           identity.viewer,
-          requestScopeOf(req.get('x-request-deadline'), req.get('x-request-id')),
+          requestScopeOf(req.get(DEADLINE_HEADER), req.get('x-request-id')),
         );
       },
     }),
