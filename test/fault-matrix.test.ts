@@ -12,6 +12,7 @@ import {
   startLegacyStack,
   type LegacyStack,
 } from '../legacy';
+import { waitFor } from './wait-for';
 
 /**
  * The fault matrix: every legacy system x every fault of its stand-in's fault API, through the
@@ -26,22 +27,31 @@ const BREAKER: BreakerOptions = {
   rollingCountTimeoutMs: 10_000,
 };
 const TIMEOUT_MS = 250;
+/** Reference data goes stale at once, so the next read must ask the system (or fall back to the cache). */
+const REFERENCE_TTL_MS = 1;
 
 type SystemName = 'cpq' | 'billing' | 'incentives' | 'prm';
 const SYSTEM_NAMES: SystemName[] = ['cpq', 'billing', 'incentives', 'prm'];
+/** The systems that issue OAuth tokens, with their token routes; the others use Basic auth or an API key. */
+const TOKEN_ROUTES = { cpq: 'POST /services/oauth2/token', billing: 'POST /oauth/token' } as const;
+const TOKENLESS_SYSTEMS: SystemName[] = ['incentives', 'prm'];
+/** The systems whose adapters cache reference data (products, programs). */
+const REFERENCE_SYSTEMS = ['cpq', 'incentives'] as const;
 
 interface SystemUnderTest {
   name: SystemName;
   /** One transactional read, as a subgraph makes it. */
   read(): Promise<unknown>;
-  /** A reference-data read through the cache, or undefined where the system has none yet. */
-  referenceRead?(): Promise<{ stale: boolean }>;
-  /** The OAuth token route, for systems that issue tokens. */
-  tokenRoute?: string;
+  /** The adapter's breaker states by operation. */
+  breakerStates(): Record<string, string>;
 }
+
+/** A reference-data read through the cache: how current the answer is. */
+type ReferenceRead = () => Promise<{ stale: boolean; asOf: string }>;
 
 let stack: LegacyStack;
 const systems: SystemUnderTest[] = [];
+const referenceReads = {} as Record<(typeof REFERENCE_SYSTEMS)[number], ReferenceRead>;
 
 function adapterOptions() {
   return {
@@ -60,8 +70,7 @@ function freshSystems(): SystemUnderTest[] {
     baseUrl: stack.urls.cpq,
     ...DEFAULT_CPQ_OPTIONS,
     ...adapterOptions(),
-    // Products go stale at once, so the next read must ask the CPQ (or fall back to the cache).
-    productCache: { ttlMs: 1, staleTtlMs: 60_000 },
+    productCache: { ttlMs: REFERENCE_TTL_MS, staleTtlMs: 60_000 },
   });
   const prm = createPrmAdapter({
     baseUrl: stack.urls.prm,
@@ -79,34 +88,35 @@ function freshSystems(): SystemUnderTest[] {
     username: DEFAULT_INCENTIVES_OPTIONS.username,
     password: DEFAULT_INCENTIVES_OPTIONS.password,
     ...adapterOptions(),
-    programCache: { ttlMs: 1, staleTtlMs: 60_000 },
+    programCache: { ttlMs: REFERENCE_TTL_MS, staleTtlMs: 60_000 },
   });
   const acceptedQuote = stack.dataset.quotes.find((quote) => quote.SBQQ__Status__c === 'Accepted')!;
+  referenceReads.cpq = async () => {
+    const cached = await cpq.createLoaders().cachedProductBySku.load(stack.dataset.products[0]!.ProductCode);
+    return cached!.freshness;
+  };
+  referenceReads.incentives = async () => (await incentives.createLoaders().programs.load('all')).freshness;
   return [
     {
       name: 'cpq',
       read: () => cpq.createLoaders().quoteById.load(stack.dataset.quotes[0]!.Id),
-      referenceRead: async () => {
-        const cached = await cpq
-          .createLoaders()
-          .cachedProductBySku.load(stack.dataset.products[0]!.ProductCode);
-        return { stale: cached!.freshness.stale };
-      },
-      tokenRoute: 'POST /services/oauth2/token',
+      breakerStates: () => cpq.http.breakerStates(),
     },
     {
       name: 'billing',
       read: () => billing.createLoaders().invoicesByQuoteId.load(acceptedQuote.Id),
-      tokenRoute: 'POST /oauth/token',
+      breakerStates: () => billing.http.breakerStates(),
     },
     {
       name: 'incentives',
       read: () => incentives.createLoaders().accrualsByPartnerId.load(acceptedQuote.SBQQ__Partner__c),
-      referenceRead: async () => ({
-        stale: (await incentives.createLoaders().programs.load('all')).freshness.stale,
-      }),
+      breakerStates: () => incentives.http.breakerStates(),
     },
-    { name: 'prm', read: () => prm.createLoaders().partnerById.load('P-00001') },
+    {
+      name: 'prm',
+      read: () => prm.createLoaders().partnerById.load('P-00001'),
+      breakerStates: () => prm.http.breakerStates(),
+    },
   ];
 }
 
@@ -189,44 +199,50 @@ describe.each(SYSTEM_NAMES)('%s', (name) => {
     expect(await calls(name)).toBe(before);
 
     await admin(name, 'DELETE', '/__faults');
-    await new Promise((resolve) => setTimeout(resolve, BREAKER.resetTimeoutMs + 50));
+    await waitFor('the breaker half-opens', () => !Object.values(system().breakerStates()).includes('open'));
     await expect(system().read()).resolves.toBeTruthy();
     expect(await calls(name)).toBeGreaterThan(before);
     await expect(system().read()).resolves.toBeTruthy();
+    expect(Object.values(system().breakerStates()).every((state) => state === 'closed')).toBe(true);
   });
+});
+
+describe.each(Object.entries(TOKEN_ROUTES))('%s tokens (%s)', (name, tokenRoute) => {
+  const system = () => systems.find((candidate) => candidate.name === name)!;
 
   it('answers UPSTREAM_RATE_LIMITED when the token endpoint itself is rate limited', async () => {
-    const tokenRoute = system().tokenRoute;
-    if (!tokenRoute) return;
     await admin(name, 'POST', '/__faults', { route: tokenRoute, rateLimitRetryAfterSeconds: 30 });
     const error = await codeOf(system().read());
     expect(error).toMatchObject({ code: 'UPSTREAM_RATE_LIMITED', upstream: { retryAfterMs: 30_000 } });
   });
 
-  it('refreshes an expired token without the client noticing, where the system issues tokens', async () => {
+  it('refreshes an expired token without the client noticing', async () => {
     await system().read();
-    const tokensBefore = (await routeCalls(name))[system().tokenRoute ?? ''] ?? 0;
-    const answer = await fetch(`${stack.urls[name]}/__faults`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ expireTokens: true }),
-    });
-    if (!system().tokenRoute) {
-      expect(answer.status).toBe(400);
-      return;
-    }
+    const tokensBefore = (await routeCalls(name))[tokenRoute] ?? 0;
+    await admin(name, 'POST', '/__faults', { expireTokens: true });
     await expect(system().read()).resolves.toBeTruthy();
-    expect((await routeCalls(name))[system().tokenRoute!]).toBe(tokensBefore + 1);
+    expect((await routeCalls(name))[tokenRoute]).toBe(tokensBefore + 1);
   });
+});
 
-  it('serves cached reference data marked stale while the system is down', async () => {
-    const referenceRead = system().referenceRead;
-    if (!referenceRead) return;
-    expect((await referenceRead()).stale).toBe(false);
-    await admin(name, 'POST', '/__faults', { down: true });
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    expect((await referenceRead()).stale).toBe(true);
+it.each(TOKENLESS_SYSTEMS)('%s issues no tokens: its fault API refuses expireTokens', async (name) => {
+  const answer = await fetch(`${stack.urls[name]}/__faults`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ expireTokens: true }),
   });
+  expect(answer.status).toBe(400);
+});
+
+it.each(REFERENCE_SYSTEMS)('%s serves cached reference data marked stale while down', async (name) => {
+  const fresh = await referenceReads[name]();
+  expect(fresh.stale).toBe(false);
+  await admin(name, 'POST', '/__faults', { down: true });
+  await waitFor(
+    'the cached copy is past its TTL',
+    () => Date.now() > Date.parse(fresh.asOf) + REFERENCE_TTL_MS,
+  );
+  expect((await referenceReads[name]()).stale).toBe(true);
 });
 
 describe('billing business errors (HTTP 200 with success: false)', () => {
