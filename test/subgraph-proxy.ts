@@ -3,19 +3,34 @@ import { listen, type RunningServer } from '../runtime';
 
 /**
  * A switchable stand-in between the gateway and one real subgraph: forwards requests, or fails
- * them (connection reset) or holds them (slow), and counts what reached it — so tests can see that
- * an open breaker makes no call at all.
+ * them (connection reset) or holds them until released (a subgraph that does not answer), and
+ * counts what reached it — so tests can see that an open breaker makes no call at all.
  */
 export interface SubgraphProxy extends RunningServer {
   /** Base URL of the real subgraph server (no path); requests keep their path. */
   target: string;
-  mode: 'forward' | 'down' | 'slow';
-  slowMs: number;
+  mode: 'forward' | 'down' | 'hold';
   requests: number;
+  /** Requests held by `hold` mode and not yet forwarded. */
+  held: number;
+  /** Forwards every held request. */
+  release(): void;
 }
 
 export async function startSubgraphProxy(): Promise<SubgraphProxy> {
-  const state = { target: '', mode: 'forward' as SubgraphProxy['mode'], slowMs: 2000, requests: 0 };
+  const waiting = new Set<() => void>();
+  const state = {
+    target: '',
+    mode: 'forward' as SubgraphProxy['mode'],
+    requests: 0,
+    get held() {
+      return waiting.size;
+    },
+    release() {
+      for (const forward of waiting) forward();
+      waiting.clear();
+    },
+  };
   const handler: http.RequestListener = (req, res) => {
     state.requests += 1;
     if (state.mode === 'down') {
@@ -25,7 +40,7 @@ export async function startSubgraphProxy(): Promise<SubgraphProxy> {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', async () => {
-      if (state.mode === 'slow') await new Promise((resolve) => setTimeout(resolve, state.slowMs));
+      if (state.mode === 'hold') await new Promise<void>((resolve) => waiting.add(resolve));
       if (res.destroyed) return;
       try {
         const headers = Object.fromEntries(
