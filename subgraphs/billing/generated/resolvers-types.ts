@@ -116,13 +116,15 @@ export type Partner = {
   /**
    * Invoices to the partner's customers, newest first. `first` is 1 to 100 (default 10); `after` is a
    * cursor from a previous page of the same query; `status` keeps invoices in any of the statuses given.
+   * Null (with an error at this path) only when the billing system cannot be asked.
    */
-  invoices: InvoiceConnection;
+  invoices: Maybe<InvoiceConnection>;
   /**
    * The partner's revenue-share payouts, newest first. `first` is 1 to 100 (default 10); `after` is a
-   * cursor from a previous page of the same query.
+   * cursor from a previous page of the same query. Null (with an error at this path) only when the
+   * billing system cannot be asked.
    */
-  payouts: PayoutConnection;
+  payouts: Maybe<PayoutConnection>;
 };
 
 
@@ -485,8 +487,8 @@ export type PageInfoResolvers<ContextType = BillingContext, ParentType extends R
 export type PartnerResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Partner'] = ResolversParentTypes['Partner'], FederationReferenceType extends FederationReferenceTypes['Partner'] = FederationReferenceTypes['Partner']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Partner']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  invoices?: Resolver<ResolversTypes['InvoiceConnection'], ParentType, ContextType, RequireFields<PartnerInvoicesArgs, 'first'>>;
-  payouts?: Resolver<ResolversTypes['PayoutConnection'], ParentType, ContextType, RequireFields<PartnerPayoutsArgs, 'first'>>;
+  invoices?: Resolver<Maybe<ResolversTypes['InvoiceConnection']>, ParentType, ContextType, RequireFields<PartnerInvoicesArgs, 'first'>>;
+  payouts?: Resolver<Maybe<ResolversTypes['PayoutConnection']>, ParentType, ContextType, RequireFields<PartnerPayoutsArgs, 'first'>>;
 }>;
 
 export type PayoutResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Payout'] = ResolversParentTypes['Payout']> = ResolversObject<{

@@ -50,8 +50,8 @@ export type Accrual = {
   programId: Scalars['ID']['output'];
   /** The calendar quarter of the close date, e.g. `2026-Q4`. */
   quarter: Scalars['String']['output'];
-  /** The accepted quote the commission is for. */
-  quote: Quote;
+  /** The accepted quote the commission is for. Its fields come from the quoting subgraph (CPQ): null, with an error at this path, when they cannot be read. */
+  quote: Maybe<Quote>;
   spiffAmount: Money;
 };
 
@@ -290,7 +290,7 @@ export type Quote = {
   incentiveEstimate: Maybe<IncentiveEstimate>;
   lines: Array<QuoteLine>;
   netTotal: Money;
-  partner: Partner;
+  partner: Maybe<Partner>;
   status: QuoteStatus;
 };
 
@@ -316,8 +316,8 @@ export type Spiff = {
   endDate: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
-  /** The product the SPIFF pays on. */
-  product: Product;
+  /** The product the SPIFF pays on. Its fields come from the quoting subgraph (CPQ): null, with an error at this path, when they cannot be read. */
+  product: Maybe<Product>;
   /** Percent of the line net total, on top of the base rate. */
   ratePercent: Scalars['Decimal']['output'];
   /** First day of the window (ISO 8601 date, inclusive). */
@@ -505,7 +505,7 @@ export type AccrualResolvers<ContextType = IncentivesContext, ParentType extends
   postedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   programId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   quarter?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  quote?: Resolver<ResolversTypes['Quote'], ParentType, ContextType>;
+  quote?: Resolver<Maybe<ResolversTypes['Quote']>, ParentType, ContextType>;
   spiffAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 }>;
 
@@ -622,7 +622,7 @@ export type SpiffResolvers<ContextType = IncentivesContext, ParentType extends R
   endDate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
+  product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
   ratePercent?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
   startDate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;

@@ -269,17 +269,19 @@ export type Partner = {
   /**
    * What the partner may sell and at what price, in `currency` (default: the partner's currency; it
    * must be one of its price book's). Reference data: cached, and served stale while the CPQ is down.
+   * Null (with an error at this path) when it cannot be served, so the partner itself still returns.
    */
-  catalog: Catalog;
-  /** The partner's end customers, by name: a quote is made out to one of them. */
-  customers: Array<Customer>;
+  catalog: Maybe<Catalog>;
+  /** The partner's end customers, by name: a quote is made out to one of them. Null (with an error at this path) only when the CPQ cannot be asked. */
+  customers: Maybe<Array<Customer>>;
   id: Scalars['ID']['output'];
   /**
    * The partner's quotes. `first` is 1 to 100 (default 10); `after` is a cursor from a previous page
    * of the same query. Filters combine: `status` (any of), `createdFrom` / `createdTo` (ISO 8601 dates,
-   * inclusive). Default order: newest first.
+   * inclusive). Default order: newest first. Null (with an error at this path) only when the CPQ cannot
+   * be asked, so the partner itself still returns.
    */
-  quotes: QuoteConnection;
+  quotes: Maybe<QuoteConnection>;
 };
 
 
@@ -396,8 +398,8 @@ export type Quote = {
   netTotal: Money;
   /** Human-readable quote number, e.g. `Q-000042`. */
   number: Scalars['String']['output'];
-  /** The partner that owns the quote. */
-  partner: Partner;
+  /** The partner that owns the quote. Its fields come from the partners subgraph (PRM): null, with an error at this path, when they cannot be read. */
+  partner: Maybe<Partner>;
   status: QuoteStatus;
 };
 
@@ -813,10 +815,10 @@ export type PageInfoResolvers<ContextType = QuotingContext, ParentType extends R
 
 export type PartnerResolvers<ContextType = QuotingContext, ParentType extends ResolversParentTypes['Partner'] = ResolversParentTypes['Partner'], FederationReferenceType extends FederationReferenceTypes['Partner'] = FederationReferenceTypes['Partner']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Partner']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  catalog?: Resolver<ResolversTypes['Catalog'], ParentType, ContextType, Partial<PartnerCatalogArgs>>;
-  customers?: Resolver<Array<ResolversTypes['Customer']>, ParentType, ContextType>;
+  catalog?: Resolver<Maybe<ResolversTypes['Catalog']>, ParentType, ContextType, Partial<PartnerCatalogArgs>>;
+  customers?: Resolver<Maybe<Array<ResolversTypes['Customer']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  quotes?: Resolver<ResolversTypes['QuoteConnection'], ParentType, ContextType, RequireFields<PartnerQuotesArgs, 'first' | 'orderBy'>>;
+  quotes?: Resolver<Maybe<ResolversTypes['QuoteConnection']>, ParentType, ContextType, RequireFields<PartnerQuotesArgs, 'first' | 'orderBy'>>;
 }>;
 
 export type PriceBookResolvers<ContextType = QuotingContext, ParentType extends ResolversParentTypes['PriceBook'] = ResolversParentTypes['PriceBook']> = ResolversObject<{
@@ -865,7 +867,7 @@ export type QuoteResolvers<ContextType = QuotingContext, ParentType extends Reso
   listTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   netTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  partner?: Resolver<ResolversTypes['Partner'], ParentType, ContextType>;
+  partner?: Resolver<Maybe<ResolversTypes['Partner']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['QuoteStatus'], ParentType, ContextType>;
 }>;
 
