@@ -1,7 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { Fetcher } from '@apollo/utils.fetcher';
-import { Kind, parse } from 'graphql';
+import { Kind, parse, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
 import CircuitBreaker from 'opossum';
 import { DEADLINE_HEADER, IDENTITY_HEADER, type IdentitySigner } from '../runtime';
 import type { GatewayContext } from './context';
@@ -37,16 +37,29 @@ type ProcessOptions = GraphQLDataSourceProcessOptions<GatewayContext>;
 
 /**
  * Where a failed fetch leaves holes, as subgraph-relative paths the gateway maps onto the client's
- * response: each root field of the fetch, or each entity of an `_entities` fetch.
+ * response: each root field of the fetch, or each field an `_entities` fetch asked of each entity
+ * (`['_entities', i, 'quotes']` becomes `['me', 'quotes']`), so every error sits at the field that
+ * came back null rather than at the entity that still returned.
  */
 function affectedPaths({ request }: ProcessOptions): Array<Array<string | number> | undefined> {
-  const representations = request.variables?.representations;
-  if (Array.isArray(representations)) return representations.map((_entity, index) => ['_entities', index]);
   try {
-    const operation = parse(request.query ?? '').definitions.find(
-      (d) => d.kind === Kind.OPERATION_DEFINITION,
-    );
+    const document = parse(request.query ?? '');
+    const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
     const fields = operation?.kind === Kind.OPERATION_DEFINITION ? operation.selectionSet.selections : [];
+    const representations = request.variables?.representations;
+    if (Array.isArray(representations)) {
+      const fragments = new Map(
+        document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d]] : [])),
+      );
+      const entities = fields.find((field) => field.kind === Kind.FIELD && field.name.value === '_entities');
+      return representations.flatMap((representation: { __typename?: string }, index) => {
+        const keys =
+          entities?.kind === Kind.FIELD && entities.selectionSet
+            ? responseKeysFor(entities.selectionSet, representation.__typename, fragments)
+            : [];
+        return keys.length > 0 ? keys.map((key) => ['_entities', index, key]) : [['_entities', index]];
+      });
+    }
     const paths = fields.flatMap((field) =>
       field.kind === Kind.FIELD ? [[(field.alias ?? field.name).value]] : [],
     );
@@ -54,6 +67,28 @@ function affectedPaths({ request }: ProcessOptions): Array<Array<string | number
   } catch {
     return [undefined];
   }
+}
+
+/** The response keys a selection asks of an entity of one type, through its inline and named fragments. */
+function responseKeysFor(
+  selectionSet: SelectionSetNode,
+  typename: string | undefined,
+  fragments: Map<string, FragmentDefinitionNode>,
+): string[] {
+  const keys = new Set<string>();
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD) {
+      if (selection.name.value !== '__typename') keys.add((selection.alias ?? selection.name).value);
+      continue;
+    }
+    const fragment =
+      selection.kind === Kind.FRAGMENT_SPREAD ? fragments.get(selection.name.value) : selection;
+    const condition = fragment?.typeCondition?.name.value;
+    if (fragment && (condition === undefined || condition === typename)) {
+      for (const key of responseKeysFor(fragment.selectionSet, typename, fragments)) keys.add(key);
+    }
+  }
+  return [...keys];
 }
 
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
