@@ -1,0 +1,162 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { RunningStack } from '../scripts/stack';
+import { graphqlAs, injectFault, resetLegacy, startTestStack, tokenFor, type GraphQLResponse } from './stack';
+import { startSubgraphProxy, type SubgraphProxy } from './subgraph-proxy';
+
+/**
+ * Partial data as promised: with any one legacy system down, or any one subgraph dead, the partner
+ * dashboard answers exactly what it answers when all is well, except a null at each path the failed
+ * system serves, and one coded error at each of those paths. Whatever the healthy systems serve
+ * (the partner's name and tier from the PRM, the quotes from the CPQ ...) stays.
+ */
+const DASHBOARD = readFileSync(
+  path.resolve(__dirname, '..', 'schema', 'operations', 'PartnerDashboard.graphql'),
+  'utf8',
+);
+const PARTNER_ID = 'P-00001';
+
+interface Dashboard {
+  me: {
+    id: string;
+    name: string;
+    tier: string;
+    quotes: {
+      edges: Array<{ node: { status: string; incentiveEstimate: unknown; invoices: unknown[] | null } }>;
+    } | null;
+  } | null;
+}
+type Path = Array<string | number>;
+
+/** Every quote's path in the dashboard, with the quote. */
+const quotePaths = (healthy: Dashboard) =>
+  healthy.me!.quotes!.edges.map(({ node }, index) => ({
+    node,
+    path: ['me', 'quotes', 'edges', index, 'node'],
+  }));
+
+/** What each subgraph serves in the dashboard: the paths that come back null when it fails, and only those. */
+const FAILED_PATHS = {
+  partners: () => [['me']],
+  quoting: () => [['me', 'quotes']],
+  billing: (healthy) => quotePaths(healthy).map(({ path }) => [...path, 'invoices']),
+  incentives: (healthy) => quotePaths(healthy).map(({ path }) => [...path, 'incentiveEstimate']),
+} satisfies Record<string, (healthy: Dashboard) => Path[]>;
+type SubgraphName = keyof typeof FAILED_PATHS;
+
+/** Each legacy system, and the paths of the dashboard that fail with it. */
+const LEGACY_FAILED_PATHS: Array<[string, (healthy: Dashboard) => Path[]]> = [
+  ['prm', FAILED_PATHS.partners],
+  ['cpq', FAILED_PATHS.quoting],
+  ['billing', FAILED_PATHS.billing],
+  // A rejected quote earns nothing: its estimate is null without asking the incentive system.
+  [
+    'incentives',
+    (healthy) =>
+      quotePaths(healthy)
+        .filter(({ node }) => node.status !== 'REJECTED')
+        .map(({ path }) => [...path, 'incentiveEstimate']),
+  ],
+];
+
+/** The healthy answer with null at each failed path. */
+function withNullAt(healthy: Dashboard, paths: Path[]): Dashboard {
+  const expected = structuredClone(healthy) as unknown as Record<string | number, unknown>;
+  for (const failed of paths) {
+    let parent = expected;
+    for (const key of failed.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
+    parent[failed.at(-1)!] = null;
+  }
+  return expected as unknown as Dashboard;
+}
+
+function expectPartialData(
+  response: GraphQLResponse<Dashboard>,
+  healthy: Dashboard,
+  paths: Path[],
+  extensions: Record<string, unknown>,
+) {
+  expect(response.data).toEqual(withNullAt(healthy, paths));
+  expect(response.errors?.map((error) => error.path)).toEqual(expect.arrayContaining(paths));
+  expect(response.errors).toHaveLength(paths.length);
+  for (const error of response.errors!) expect(error.extensions).toMatchObject(extensions);
+}
+
+async function dashboard(stack: RunningStack): Promise<GraphQLResponse<Dashboard>> {
+  return graphqlAs<Dashboard>(await tokenFor(PARTNER_ID), stack.urls.gateway, DASHBOARD, { first: 10 });
+}
+
+/** The dashboard with nothing down: every field present, estimates and invoices among them. */
+function expectHealthy(response: GraphQLResponse<Dashboard>): Dashboard {
+  expect(response.errors).toBeUndefined();
+  const healthy = response.data!;
+  expect(healthy.me).toMatchObject({ id: PARTNER_ID, name: expect.any(String), tier: expect.any(String) });
+  const quotes = quotePaths(healthy).map(({ node }) => node);
+  expect(quotes.length).toBeGreaterThan(1);
+  expect(quotes.some((quote) => quote.incentiveEstimate !== null)).toBe(true);
+  expect(quotes.some((quote) => (quote.invoices ?? []).length > 0)).toBe(true);
+  return healthy;
+}
+
+describe('a legacy system down', () => {
+  let stack: RunningStack;
+  let healthy: Dashboard;
+
+  beforeAll(async () => {
+    // Breakers stay closed: each case must see the outage itself, not the previous case's open breaker.
+    stack = await startTestStack({ BREAKER_VOLUME_THRESHOLD: '1000' });
+    // Also warms the reference caches (products, programs) the way a running stack has them.
+    healthy = expectHealthy(await dashboard(stack));
+  });
+  afterAll(async () => {
+    await stack?.close();
+  });
+  afterEach(async () => {
+    for (const url of Object.values(stack.urls.legacy)) await resetLegacy(url);
+  });
+
+  it.each(LEGACY_FAILED_PATHS)(
+    '%s down: everything else served, UPSTREAM_UNAVAILABLE at its fields',
+    async (system, failedPaths) => {
+      await injectFault(stack.urls.legacy[system]!, { down: true });
+      expectPartialData(await dashboard(stack), healthy, failedPaths(healthy), {
+        code: 'UPSTREAM_UNAVAILABLE',
+        upstream: { system },
+      });
+    },
+  );
+});
+
+describe('a subgraph dead', () => {
+  const ROUTE_VARIABLES: Record<SubgraphName, string> = {
+    partners: 'PARTNERS_URL',
+    quoting: 'QUOTING_URL',
+    billing: 'BILLING_SUBGRAPH_URL',
+    incentives: 'INCENTIVES_SUBGRAPH_URL',
+  };
+  let stack: RunningStack | undefined;
+  let proxy: SubgraphProxy | undefined;
+
+  afterEach(async () => {
+    await stack?.close();
+    await proxy?.close();
+  });
+
+  it.each(Object.keys(FAILED_PATHS) as SubgraphName[])(
+    '%s stopped: everything else served, UPSTREAM_UNAVAILABLE at its fields',
+    async (subgraph) => {
+      // The gateway reaches the subgraph through a server the test stops, as a crashed process stops.
+      proxy = await startSubgraphProxy();
+      stack = await startTestStack({ [ROUTE_VARIABLES[subgraph]]: `${proxy.url}/graphql` });
+      proxy.target = stack.subgraphServers[subgraph]!;
+      const healthy = expectHealthy(await dashboard(stack));
+
+      await proxy.close();
+      expectPartialData(await dashboard(stack), healthy, FAILED_PATHS[subgraph](healthy), {
+        code: 'UPSTREAM_UNAVAILABLE',
+        upstream: { subgraph },
+        serviceName: subgraph,
+      });
+    },
+  );
+});
