@@ -10,10 +10,10 @@ import { startSubgraphProxy, type SubgraphProxy } from './subgraph-proxy';
  * system serves, and one coded error at each of those paths. Whatever the healthy systems serve
  * (the partner's name and tier from the PRM, the quotes from the CPQ ...) stays.
  */
-const DASHBOARD = readFileSync(
-  path.resolve(__dirname, '..', 'schema', 'operations', 'PartnerDashboard.graphql'),
-  'utf8',
-);
+const operation = (name: string) =>
+  readFileSync(path.resolve(__dirname, '..', 'schema', 'operations', `${name}.graphql`), 'utf8');
+const DASHBOARD = operation('PartnerDashboard');
+const CATALOG = operation('Catalog');
 const PARTNER_ID = 'P-00001';
 
 interface Dashboard {
@@ -125,6 +125,35 @@ describe('a legacy system down', () => {
       });
     },
   );
+
+  it('cpq down, nothing cached: the catalog still lists the certified families (PRM), with the error at its price book', async () => {
+    type Catalog = {
+      me: { customers: unknown; catalog: { certifiedFamilies: string[]; priceBook: unknown } };
+    };
+    const token = await tokenFor(PARTNER_ID);
+    await injectFault(stack.urls.legacy.cpq!, { down: true });
+    const down = await graphqlAs<Catalog>(token, stack.urls.gateway, CATALOG);
+    await resetLegacy(stack.urls.legacy.cpq!);
+    const healthy = await graphqlAs<Catalog>(token, stack.urls.gateway, CATALOG);
+
+    expect(healthy.errors).toBeUndefined();
+    expect(healthy.data?.me.catalog.certifiedFamilies.length).toBeGreaterThan(0);
+    expect(down.data).toEqual({
+      me: {
+        customers: null,
+        catalog: { certifiedFamilies: healthy.data?.me.catalog.certifiedFamilies, priceBook: null },
+      },
+    });
+    expect(down.errors?.map((error) => error.path)).toEqual(
+      expect.arrayContaining([
+        ['me', 'customers'],
+        ['me', 'catalog', 'priceBook'],
+      ]),
+    );
+    for (const error of down.errors!) {
+      expect(error.extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', upstream: { system: 'cpq' } });
+    }
+  });
 });
 
 describe('a subgraph dead', () => {

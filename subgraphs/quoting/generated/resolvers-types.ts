@@ -77,8 +77,12 @@ export type Catalog = {
   __typename?: 'Catalog';
   /** The families the partner holds a current certification for. */
   certifiedFamilies: Array<ProductFamily>;
-  /** The partner's price book in the requested currency, listing only what the partner may sell. */
-  priceBook: PriceBook;
+  /**
+   * The partner's price book in the requested currency, listing only what the partner may sell. From
+   * the CPQ, where the families come from the PRM: null (with an error at this path) when the CPQ
+   * cannot be asked and nothing is cached, so the families still return.
+   */
+  priceBook: Maybe<PriceBook>;
 };
 
 /** What `createQuote` needs. */
@@ -749,7 +753,7 @@ export type ApprovalReasonResolvers<ContextType = QuotingContext, ParentType ext
 
 export type CatalogResolvers<ContextType = QuotingContext, ParentType extends ResolversParentTypes['Catalog'] = ResolversParentTypes['Catalog']> = ResolversObject<{
   certifiedFamilies?: Resolver<Array<ResolversTypes['ProductFamily']>, ParentType, ContextType>;
-  priceBook?: Resolver<ResolversTypes['PriceBook'], ParentType, ContextType>;
+  priceBook?: Resolver<Maybe<ResolversTypes['PriceBook']>, ParentType, ContextType>;
 }>;
 
 export type CreateQuotePayloadResolvers<ContextType = QuotingContext, ParentType extends ResolversParentTypes['CreateQuotePayload'] = ResolversParentTypes['CreateQuotePayload']> = ResolversObject<{
