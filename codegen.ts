@@ -23,7 +23,7 @@ const config: CodegenConfig = {
         ...shared,
         contextType: '../server#PartnersContext',
         mappers: {
-          Partner: '../../../domain#Partner',
+          Partner: '../models#PartnerModel',
           Contact: '../../../domain#Contact',
           Certification: '../../../domain#Certification',
           DealRegistration: '../../../domain#DealRegistration',

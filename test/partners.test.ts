@@ -299,13 +299,22 @@ describe('partners: profile, certifications, contacts and deal registrations', (
   it('serves the partner with a coded error at the registrations when the PRM fails there', async () => {
     await injectFault(prmUrl, { route: `GET ${PRM}/DealRegistration`, down: true });
 
-    const response = await graphqlAs<{ me: { id: string; dealRegistrations: unknown } | null }>(
+    const response = await graphqlAs<{
+      me: { id: string; contacts: unknown[]; dealRegistrations: unknown } | null;
+    }>(
       await tokenFor('P-00001'),
       stack.urls.gateway,
       '{ me { id contacts { id } dealRegistrations { totalCount } } }',
     );
 
-    expect(response.data?.me).toBeNull();
+    expect(response.data?.me).toEqual({
+      id: 'P-00001',
+      contacts: dataset()
+        .contacts.filter((contact) => contact.accountId === 'P-00001')
+        .map((contact) => ({ id: contact.id })),
+      dealRegistrations: null,
+    });
+    expect(response.errors).toHaveLength(1);
     expect(response.errors?.[0]).toMatchObject({
       path: ['me', 'dealRegistrations'],
       extensions: { code: 'UPSTREAM_UNAVAILABLE', upstream: { system: 'prm' } },
@@ -498,5 +507,146 @@ describe('partners: profile, certifications, contacts and deal registrations', (
       });
       expect((await legacyCalls(prmUrl))[`POST ${PRM}/DealRegistration`]).toBe(1);
     });
+  });
+});
+
+describe("partners: the viewer's own partner while the PRM fails", () => {
+  let stack: RunningStack;
+  let prmUrl: string;
+
+  beforeAll(async () => {
+    // Breakers stay closed: each case must see its own fault, not the previous case's open breaker.
+    stack = await startTestStack({ BREAKER_VOLUME_THRESHOLD: '1000' });
+    prmUrl = stack.urls.legacy.prm!;
+  });
+  afterAll(async () => {
+    await stack?.close();
+  });
+  afterEach(async () => {
+    await resetLegacy(prmUrl);
+  });
+
+  type Me = {
+    me: {
+      id: string;
+      name: string | null;
+      status: string | null;
+      certifications: unknown[] | null;
+      quotes: {
+        totalCount: number;
+        edges: Array<{ node: { partner: { id: string; tier: string | null } } }>;
+      };
+    } | null;
+  };
+  const ME = /* GraphQL */ `
+    {
+      me {
+        id
+        name
+        status
+        certifications {
+          id
+        }
+        quotes(first: 1) {
+          totalCount
+          edges {
+            node {
+              partner {
+                id
+                tier
+              }
+            }
+          }
+        }
+      }
+    }
+  `;
+
+  it.each([
+    ['down', 'UPSTREAM_UNAVAILABLE', { down: true }],
+    ['rate limiting past the deadline', 'UPSTREAM_RATE_LIMITED', { rateLimitRetryAfterSeconds: 3600 }],
+  ])(
+    "PRM %s: `me` and a quote's partner keep their id and the quotes, each PRM field null with %s",
+    async (_fault, code, fault) => {
+      await injectFault(prmUrl, fault);
+      const response = await graphqlAs<Me>(await tokenFor('P-00001'), stack.urls.gateway, ME);
+
+      const quoteCount = stack.legacy!.dataset.quotes.filter((q) => q.SBQQ__Partner__c === 'P-00001').length;
+      expect(response.data).toEqual({
+        me: {
+          id: 'P-00001',
+          name: null,
+          status: null,
+          certifications: null,
+          quotes: { totalCount: quoteCount, edges: [{ node: { partner: { id: 'P-00001', tier: null } } }] },
+        },
+      });
+      const failedPaths = [
+        ['me', 'name'],
+        ['me', 'status'],
+        ['me', 'certifications'],
+        ['me', 'quotes', 'edges', 0, 'node', 'partner', 'tier'],
+      ];
+      expect(response.errors?.map((error) => error.path)).toEqual(expect.arrayContaining(failedPaths));
+      expect(response.errors).toHaveLength(failedPaths.length);
+      for (const error of response.errors!) {
+        expect(error.extensions).toMatchObject({
+          code,
+          upstream: { system: 'prm', operation: 'getAccounts' },
+        });
+      }
+    },
+  );
+
+  it("keeps a deal registration whose partner the PRM cannot read, with the partner's id", async () => {
+    const own = stack.legacy!.dataset.dealRegistrations.find((r) => r.accountId === 'P-00001')!;
+    await injectFault(prmUrl, { route: `GET ${PRM}/Account`, down: true });
+    const header = signIdentity(
+      { sub: 'u', partnerId: 'P-00001', roles: ['partner_rep'] },
+      DEV_IDENTITY_SECRET,
+    );
+
+    const response = await graphqlAs<{ _entities: unknown[] }>(
+      undefined,
+      stack.urls.subgraphs.partners!,
+      `{ _entities(representations: [{ __typename: "DealRegistration", id: "${own.id}" }]) { ... on DealRegistration { id partner { id name } } } }`,
+      undefined,
+      { [IDENTITY_HEADER]: header },
+    );
+
+    expect(response.data?._entities).toEqual([{ id: own.id, partner: { id: 'P-00001', name: null } }]);
+    expect(response.errors).toHaveLength(1);
+    expect(response.errors?.[0]).toMatchObject({
+      path: ['_entities', 0, 'partner', 'name'],
+      extensions: { code: 'UPSTREAM_UNAVAILABLE', upstream: { system: 'prm', operation: 'getAccounts' } },
+    });
+  });
+
+  it("keeps another partner a channel manager reads null as a whole: only the viewer's own is known without the PRM", async () => {
+    await injectFault(prmUrl, { down: true });
+    const response = await graphqlAs<{ partner: unknown }>(
+      await tokenFor('P-00001', ['channel_manager']),
+      stack.urls.gateway,
+      '{ partner(id: "P-00007") { id name } }',
+    );
+
+    expect(response.data).toEqual({ partner: null });
+    expect(response.errors).toHaveLength(1);
+    expect(response.errors?.[0]).toMatchObject({
+      path: ['partner'],
+      extensions: { code: 'UPSTREAM_UNAVAILABLE', upstream: { system: 'prm' } },
+    });
+  });
+
+  it('answers `me: null` for a partner the PRM does not have, the PRM up', async () => {
+    const response = await graphqlAs<{ me: unknown }>(
+      await tokenFor('P-09999'),
+      stack.urls.gateway,
+      '{ me { id name } }',
+    );
+
+    expect(response.data).toEqual({ me: null });
+    expect(response.errors).toBeUndefined();
+    expect(await legacyCalls(prmUrl)).toEqual({ [`GET ${PRM}/Account`]: 1 });
   });
 });

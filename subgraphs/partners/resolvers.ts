@@ -2,29 +2,37 @@ import { businessDay, certificationStatusOn, dealRegistrationStatusOn, quarterly
 import { UpstreamError } from '../../adapters/http';
 import { assertCanReadPartner, connectionOf } from '../host';
 import { registerDeal, registrationById, registrationsPage } from './deal-registrations';
+import { partnerById, prmRecordOf } from './partner-outage';
 import type { Resolvers } from './generated/resolvers-types';
 
 export const resolvers: Resolvers = {
   Query: {
-    me: (_root, _args, { viewer, prm }) => prm.partnerById.load(viewer.partnerId),
-    partner: (_root, { id }, { viewer, prm }) => {
-      assertCanReadPartner(viewer, id);
-      return prm.partnerById.load(id);
+    me: (_root, _args, context) => partnerById(context, context.viewer.partnerId),
+    partner: (_root, { id }, context) => {
+      assertCanReadPartner(context.viewer, id);
+      return partnerById(context, id);
     },
   },
   Mutation: {
     registerDeal: (_root, { input }, context) => registerDeal(context, input),
   },
   Partner: {
-    __resolveReference: (reference, { viewer, prm }) => {
-      assertCanReadPartner(viewer, reference.id);
-      return prm.partnerById.load(reference.id);
+    __resolveReference: (reference, context) => {
+      assertCanReadPartner(context.viewer, reference.id);
+      return partnerById(context, reference.id);
     },
-    quarterlyQuota: (partner) => quarterlyQuotaOf(partner),
-    certifications: (partner, _args, { prm }) => prm.certificationsByPartnerId.load(partner.id),
-    contacts: (partner, _args, { prm }) => prm.contactsByPartnerId.load(partner.id),
+    name: (partner) => prmRecordOf(partner).name,
+    tier: (partner) => prmRecordOf(partner).tier,
+    region: (partner) => prmRecordOf(partner).region,
+    status: (partner) => prmRecordOf(partner).status,
+    country: (partner) => prmRecordOf(partner).country,
+    currency: (partner) => prmRecordOf(partner).currency,
+    annualQuota: (partner) => prmRecordOf(partner).annualQuota,
+    quarterlyQuota: (partner) => quarterlyQuotaOf(prmRecordOf(partner)),
+    certifications: (partner, _args, { prm }) => prm.certificationsByPartnerId.load(prmRecordOf(partner).id),
+    contacts: (partner, _args, { prm }) => prm.contactsByPartnerId.load(prmRecordOf(partner).id),
     dealRegistrations: async (partner, args, { prm }) =>
-      registrationsPage(await prm.dealRegistrationsByPartnerId.load(partner.id), args),
+      registrationsPage(await prm.dealRegistrationsByPartnerId.load(prmRecordOf(partner).id), args),
   },
   Certification: {
     status: (certification) => certificationStatusOn(certification, businessDay()),
@@ -39,8 +47,8 @@ export const resolvers: Resolvers = {
       if (registration) assertCanReadPartner(context.viewer, registration.partnerId);
       return registration;
     },
-    partner: async (registration, _args, { prm }) => {
-      const partner = await prm.partnerById.load(registration.partnerId);
+    partner: async (registration, _args, context) => {
+      const partner = await partnerById(context, registration.partnerId);
       if (!partner) {
         // The PRM answered a registration of an account it does not have: its data is broken.
         throw new UpstreamError('UPSTREAM_BAD_RESPONSE', 'prm has no partner for a deal registration', {

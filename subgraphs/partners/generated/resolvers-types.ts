@@ -1,5 +1,6 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import { Partner as PartnerModel, Contact as ContactModel, Certification as CertificationModel, DealRegistration as DealRegistrationModel, DealRegistrationConnectionPage as DealRegistrationConnectionPageModel, Money as MoneyModel } from '../../../domain';
+import { PartnerModel as PartnerModelModel } from '../models';
+import { Contact as ContactModel, Certification as CertificationModel, DealRegistration as DealRegistrationModel, DealRegistrationConnectionPage as DealRegistrationConnectionPageModel, Money as MoneyModel } from '../../../domain';
 import { PartnersContext } from '../server';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -187,46 +188,52 @@ export type PageInfo = {
 
 /**
  * A company that resells or refers our products. Owned by the partners subgraph (the PRM);
- * other subgraphs add what they know about the partner: quotes, invoices, incentives.
+ * other subgraphs add what they know about the partner: quotes, invoices, incentives. When the PRM
+ * cannot be asked (down, too slow, rate limiting), your own partner still comes with its `id` and
+ * what the other systems serve; each field below from the PRM is then null, with the coded error at its path.
  */
 export type Partner = {
   __typename?: 'Partner';
-  /** The partner's sales target for the calendar year, in its currency. */
-  annualQuota: Money;
+  /** The partner's sales target for the calendar year, in its currency. Null (with an error at this path) only when the PRM cannot be asked. */
+  annualQuota: Maybe<Money>;
   /**
    * The partner's certifications, current and expired. A product family may be sold only while the
-   * partner holds at least one ACTIVE certification for it.
+   * partner holds at least one ACTIVE certification for it. Null (with an error at this path) only
+   * when the PRM cannot be asked.
    */
-  certifications: Array<Certification>;
-  /** People at the partner, in the PRM's order (the primary contact first). */
-  contacts: Array<Contact>;
-  /** ISO 3166-1 alpha-2 country of the partner's billing address. */
-  country: Scalars['String']['output'];
-  /** The currency the partner quotes and is paid in. */
-  currency: Scalars['Currency']['output'];
+  certifications: Maybe<Array<Certification>>;
+  /** People at the partner, in the PRM's order (the primary contact first). Null (with an error at this path) only when the PRM cannot be asked. */
+  contacts: Maybe<Array<Contact>>;
+  /** ISO 3166-1 alpha-2 country of the partner's billing address. Null (with an error at this path) only when the PRM cannot be asked. */
+  country: Maybe<Scalars['String']['output']>;
+  /** The currency the partner quotes and is paid in. Null (with an error at this path) only when the PRM cannot be asked. */
+  currency: Maybe<Scalars['Currency']['output']>;
   /**
    * The partner's deal registrations, newest first. `first` is 1 to 100 (default 10); `after` is a
    * cursor from a previous page of the same query; `status` keeps registrations in any of the statuses given.
+   * Null (with an error at this path) when the PRM cannot be asked or an argument is invalid.
    */
-  dealRegistrations: DealRegistrationConnection;
+  dealRegistrations: Maybe<DealRegistrationConnection>;
   /** Stable partner id, e.g. `P-00001`. */
   id: Scalars['ID']['output'];
-  /** Legal or trading name. */
-  name: Scalars['String']['output'];
-  /** A quarter of the annual quota: the target incentive accelerators are measured against. */
-  quarterlyQuota: Money;
-  /** Sales region, e.g. `EMEA`. */
-  region: Scalars['String']['output'];
-  /** Whether the partner may transact. */
-  status: PartnerStatus;
-  /** Program tier; drives discounts and commission rates. */
-  tier: PartnerTier;
+  /** Legal or trading name. Null (with an error at this path) only when the PRM cannot be asked. */
+  name: Maybe<Scalars['String']['output']>;
+  /** A quarter of the annual quota: the target incentive accelerators are measured against. Null (with an error at this path) only when the PRM cannot be asked. */
+  quarterlyQuota: Maybe<Money>;
+  /** Sales region, e.g. `EMEA`. Null (with an error at this path) only when the PRM cannot be asked. */
+  region: Maybe<Scalars['String']['output']>;
+  /** Whether the partner may transact. Null (with an error at this path) only when the PRM cannot be asked. */
+  status: Maybe<PartnerStatus>;
+  /** Program tier; drives discounts and commission rates. Null (with an error at this path) only when the PRM cannot be asked. */
+  tier: Maybe<PartnerTier>;
 };
 
 
 /**
  * A company that resells or refers our products. Owned by the partners subgraph (the PRM);
- * other subgraphs add what they know about the partner: quotes, invoices, incentives.
+ * other subgraphs add what they know about the partner: quotes, invoices, incentives. When the PRM
+ * cannot be asked (down, too slow, rate limiting), your own partner still comes with its `id` and
+ * what the other systems serve; each field below from the PRM is then null, with the coded error at its path.
  */
 export type PartnerDealRegistrationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -441,7 +448,7 @@ export type ResolversTypes = ResolversObject<{
   Money: ResolverTypeWrapper<MoneyModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Partner: ResolverTypeWrapper<PartnerModel>;
+  Partner: ResolverTypeWrapper<PartnerModelModel>;
   PartnerStatus: PartnerStatus;
   PartnerTier: PartnerTier;
   ProductFamily: ProductFamily;
@@ -468,7 +475,7 @@ export type ResolversParentTypes = ResolversObject<{
   Money: MoneyModel;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
-  Partner: PartnerModel;
+  Partner: PartnerModelModel;
   Query: Record<PropertyKey, never>;
   RegisterDealInput: RegisterDealInput;
   RegisterDealPayload: Omit<RegisterDealPayload, 'dealRegistration'> & { dealRegistration?: Maybe<ResolversParentTypes['DealRegistration']> };
@@ -547,18 +554,18 @@ export type PageInfoResolvers<ContextType = PartnersContext, ParentType extends 
 
 export type PartnerResolvers<ContextType = PartnersContext, ParentType extends ResolversParentTypes['Partner'] = ResolversParentTypes['Partner'], FederationReferenceType extends FederationReferenceTypes['Partner'] = FederationReferenceTypes['Partner']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Partner']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  annualQuota?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
-  certifications?: Resolver<Array<ResolversTypes['Certification']>, ParentType, ContextType>;
-  contacts?: Resolver<Array<ResolversTypes['Contact']>, ParentType, ContextType>;
-  country?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  currency?: Resolver<ResolversTypes['Currency'], ParentType, ContextType>;
-  dealRegistrations?: Resolver<ResolversTypes['DealRegistrationConnection'], ParentType, ContextType, RequireFields<PartnerDealRegistrationsArgs, 'first'>>;
+  annualQuota?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  certifications?: Resolver<Maybe<Array<ResolversTypes['Certification']>>, ParentType, ContextType>;
+  contacts?: Resolver<Maybe<Array<ResolversTypes['Contact']>>, ParentType, ContextType>;
+  country?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  currency?: Resolver<Maybe<ResolversTypes['Currency']>, ParentType, ContextType>;
+  dealRegistrations?: Resolver<Maybe<ResolversTypes['DealRegistrationConnection']>, ParentType, ContextType, RequireFields<PartnerDealRegistrationsArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  quarterlyQuota?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
-  region?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  status?: Resolver<ResolversTypes['PartnerStatus'], ParentType, ContextType>;
-  tier?: Resolver<ResolversTypes['PartnerTier'], ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  quarterlyQuota?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  region?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['PartnerStatus']>, ParentType, ContextType>;
+  tier?: Resolver<Maybe<ResolversTypes['PartnerTier']>, ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = PartnersContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
