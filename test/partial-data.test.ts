@@ -1,14 +1,24 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { DEFAULT_RETRY_OPTIONS } from '../adapters/http';
 import type { RunningStack } from '../scripts/stack';
-import { graphqlAs, injectFault, resetLegacy, startTestStack, tokenFor, type GraphQLResponse } from './stack';
+import {
+  graphqlAs,
+  injectFault,
+  legacyCalls,
+  resetLegacy,
+  startTestStack,
+  tokenFor,
+  type GraphQLResponse,
+} from './stack';
 import { startSubgraphProxy, type SubgraphProxy } from './subgraph-proxy';
 
 /**
  * Partial data as promised: with any one legacy system down, or any one subgraph dead, the partner
  * dashboard answers exactly what it answers when all is well, except a null at each path the failed
  * system serves, and one coded error at each of those paths. Whatever the healthy systems serve
- * (the partner's name and tier from the PRM, the quotes from the CPQ ...) stays.
+ * (the partner's name and tier from the PRM, the quotes from the CPQ, the partner's id and quotes
+ * while the PRM is down ...) stays.
  */
 const operation = (name: string) =>
   readFileSync(path.resolve(__dirname, '..', 'schema', 'operations', `${name}.graphql`), 'utf8');
@@ -19,8 +29,8 @@ const PARTNER_ID = 'P-00001';
 interface Dashboard {
   me: {
     id: string;
-    name: string;
-    tier: string;
+    name: string | null;
+    tier: string | null;
     quotes: {
       edges: Array<{ node: { status: string; incentiveEstimate: unknown; invoices: unknown[] | null } }>;
     } | null;
@@ -35,7 +45,10 @@ const quotePaths = (healthy: Dashboard) =>
     path: ['me', 'quotes', 'edges', index, 'node'],
   }));
 
-/** What each subgraph serves in the dashboard: the paths that come back null when it fails, and only those. */
+/**
+ * What each subgraph serves in the dashboard: the paths that come back null when it fails, and only
+ * those. A dead partners subgraph takes `me` with it: the root field is its own.
+ */
 const FAILED_PATHS = {
   partners: () => [['me']],
   quoting: () => [['me', 'quotes']],
@@ -44,19 +57,19 @@ const FAILED_PATHS = {
 } satisfies Record<string, (healthy: Dashboard) => Path[]>;
 type SubgraphName = keyof typeof FAILED_PATHS;
 
+/** A rejected quote earns nothing: its estimate is null without asking the incentive system or the PRM. */
+const estimatePaths = (healthy: Dashboard) =>
+  quotePaths(healthy)
+    .filter(({ node }) => node.status !== 'REJECTED')
+    .map(({ path }) => [...path, 'incentiveEstimate']);
+
 /** Each legacy system, and the paths of the dashboard that fail with it. */
 const LEGACY_FAILED_PATHS: Array<[string, (healthy: Dashboard) => Path[]]> = [
-  ['prm', FAILED_PATHS.partners],
+  // The viewer's partner still comes, with its id; the estimates need its tier and quota.
+  ['prm', (healthy) => [['me', 'name'], ['me', 'tier'], ...estimatePaths(healthy)]],
   ['cpq', FAILED_PATHS.quoting],
   ['billing', FAILED_PATHS.billing],
-  // A rejected quote earns nothing: its estimate is null without asking the incentive system.
-  [
-    'incentives',
-    (healthy) =>
-      quotePaths(healthy)
-        .filter(({ node }) => node.status !== 'REJECTED')
-        .map(({ path }) => [...path, 'incentiveEstimate']),
-  ],
+  ['incentives', estimatePaths],
 ];
 
 /** The healthy answer with null at each failed path. */
@@ -125,6 +138,103 @@ describe('a legacy system down', () => {
       });
     },
   );
+
+  it("prm down: the partner's id, quotes, customers, invoices and payouts served, the error at each PRM field, one partner read per subgraph", async () => {
+    const WHOLE_PARTNER = /* GraphQL */ `
+      {
+        me {
+          id
+          name
+          tier
+          region
+          status
+          country
+          currency
+          annualQuota {
+            amount
+          }
+          quarterlyQuota {
+            amount
+          }
+          certifications {
+            id
+          }
+          contacts {
+            id
+          }
+          dealRegistrations {
+            totalCount
+          }
+          quotes {
+            totalCount
+          }
+          customers {
+            id
+          }
+          invoices {
+            totalCount
+          }
+          payouts {
+            totalCount
+          }
+          incentives {
+            quarter
+            earned {
+              amount
+            }
+          }
+        }
+      }
+    `;
+    const FROM_PRM = [
+      'name',
+      'tier',
+      'region',
+      'status',
+      'country',
+      'currency',
+      'annualQuota',
+      'quarterlyQuota',
+    ];
+    const LISTS_FROM_PRM = ['certifications', 'contacts', 'dealRegistrations'];
+    type Me = { me: Record<string, unknown> | null };
+    const token = await tokenFor(PARTNER_ID);
+    const healthy = await graphqlAs<Me>(token, stack.urls.gateway, WHOLE_PARTNER);
+    expect(healthy.errors).toBeUndefined();
+    for (const field of [...FROM_PRM, ...LISTS_FROM_PRM]) expect(healthy.data?.me?.[field]).not.toBeNull();
+
+    await resetLegacy(stack.urls.legacy.prm!);
+    await injectFault(stack.urls.legacy.prm!, { down: true });
+    const down = await graphqlAs<Me>(token, stack.urls.gateway, WHOLE_PARTNER);
+
+    const { quotes, customers, invoices, payouts } = healthy.data!.me!;
+    expect(down.data).toEqual({
+      me: {
+        id: PARTNER_ID,
+        ...Object.fromEntries([...FROM_PRM, ...LISTS_FROM_PRM].map((field) => [field, null])),
+        quotes,
+        customers,
+        invoices,
+        payouts,
+        // Its quarter's numbers are computed with the partner's quota, from the PRM.
+        incentives: null,
+      },
+    });
+    const failedPaths = [
+      ...[...FROM_PRM, ...LISTS_FROM_PRM].map((field) => ['me', field]),
+      ['me', 'incentives', 'earned'],
+    ];
+    expect(down.errors?.map((error) => error.path)).toEqual(expect.arrayContaining(failedPaths));
+    expect(down.errors).toHaveLength(failedPaths.length);
+    for (const error of down.errors!) {
+      expect(error.extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', upstream: { system: 'prm' } });
+    }
+    // One partner read by the partners subgraph, whose failure answers every PRM field (none asks for
+    // its list), and one by the incentives subgraph; each with its retries.
+    expect(await legacyCalls(stack.urls.legacy.prm!)).toEqual({
+      'GET /api/objects/v1/Account': 2 * (DEFAULT_RETRY_OPTIONS.maxRetries + 1),
+    });
+  });
 
   it('cpq down, nothing cached: the catalog still lists the certified families (PRM), with the error at its price book', async () => {
     type Catalog = {
