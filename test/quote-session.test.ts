@@ -566,7 +566,7 @@ describe('a quote session through the gateway', () => {
 
     it('reports every problem of a createQuote at once', async () => {
       const response = await as<Mutation<'createQuote'>>(CREATE_QUOTE, {
-        input: { customerAccountId: 'nobody', currency: 'JPY', dealRegistrationId: 'DR-999999' },
+        input: { customerAccountId: '001000000000ZZZAAA', currency: 'JPY', dealRegistrationId: 'DR-999999' },
       });
 
       expect(response.data!.createQuote!.userErrors.map((error) => error.field)).toEqual([
@@ -623,11 +623,11 @@ describe('a quote session through the gateway', () => {
       [
         'an unknown quote',
         ADD_LINE,
-        { quoteId: 'a0Q000000000ZZZZAAA', input: { sku: 'NET-0001', quantity: 1 } },
+        { quoteId: 'a0Q00000000ZZZZAAA', input: { sku: 'NET-0001', quantity: 1 } },
         'addQuoteLine',
         'quoteId',
       ],
-      ['an unknown line', REMOVE_LINE, { lineId: 'a0R000000000ZZZZAAA' }, 'removeQuoteLine', 'lineId'],
+      ['an unknown line', REMOVE_LINE, { lineId: 'a0R00000000ZZZZAAA' }, 'removeQuoteLine', 'lineId'],
     ])('answers NOT_FOUND for %s', async (_case, query, variables, mutation, field) => {
       const response = await as<Record<string, Payload>>(query, variables);
 

@@ -9,7 +9,14 @@ import {
   type QuoteStatus,
 } from '../../domain';
 import { UpstreamError } from '../../adapters/http';
-import { assertCanWrite, canWriteForPartner, refusalAsUserError, userError, type UserError } from '../host';
+import {
+  assertCanWrite,
+  canWriteForPartner,
+  identifierUserError,
+  refusalAsUserError,
+  userError,
+  type UserError,
+} from '../host';
 import { sellerOf } from './catalog';
 import type { AddQuoteLineInput, CreateQuoteInput, UpdateQuoteLineInput } from './generated/resolvers-types';
 import { productFamily } from './products';
@@ -39,6 +46,8 @@ async function changeableQuote(
   quoteId: string,
   field: string,
 ): Promise<Checked<Quote>> {
+  const malformed = identifierUserError('quoteId', quoteId, field);
+  if (malformed) return refused(malformed);
   const quote = await context.cpq.quoteById.load(quoteId);
   if (!quote) return refused(userError('NOT_FOUND', `There is no quote ${quoteId}`, field));
   if (!canWriteForPartner(context.viewer, quote.partnerId)) {
@@ -60,6 +69,8 @@ async function changeableLine(
   context: QuotingContext,
   lineId: string,
 ): Promise<Checked<{ line: QuoteLine; quote: Quote }>> {
+  const malformed = identifierUserError('quoteLineId', lineId, 'lineId');
+  if (malformed) return refused(malformed);
   const line = await context.cpq.quoteLineById.load(lineId);
   if (!line) return refused(userError('NOT_FOUND', `There is no quote line ${lineId}`, 'lineId'));
   const quote = await changeableQuote(context, line.quoteId, 'lineId');
@@ -163,6 +174,13 @@ async function registrationProblem(
 export async function createQuote(context: QuotingContext, input: CreateQuoteInput) {
   const { viewer, cpq, cpqCommands } = context;
   assertCanWrite(viewer);
+  const malformed = [
+    identifierUserError('customerAccountId', input.customerAccountId, 'customerAccountId'),
+    input.dealRegistrationId
+      ? identifierUserError('dealRegistrationId', input.dealRegistrationId, 'dealRegistrationId')
+      : undefined,
+  ].filter((problem): problem is UserError => !!problem);
+  if (malformed.length > 0) return { quote: null, userErrors: malformed };
   const { partner } = await sellerOf(context, viewer.partnerId);
   if (partner.status !== 'ACTIVE') {
     return {
@@ -214,7 +232,8 @@ async function unsellable(
 export async function addQuoteLine(context: QuotingContext, quoteId: string, input: AddQuoteLineInput) {
   assertCanWrite(context.viewer);
   const nothing = { quote: null, quoteLine: null };
-  const invalid = lineInputErrors(input);
+  const malformedSku = identifierUserError('sku', input.sku, 'sku');
+  const invalid = [...(malformedSku ? [malformedSku] : []), ...lineInputErrors(input)];
   if (invalid.length > 0) return { ...nothing, userErrors: invalid };
   const checked = await changeableQuote(context, quoteId, 'quoteId');
   if ('userErrors' in checked) return { ...nothing, ...checked };
