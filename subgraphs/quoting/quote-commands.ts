@@ -33,7 +33,6 @@ import type { QuotingContext } from './server';
 type Checked<T> = { ok: T } | { userErrors: UserError[] };
 
 const EDITABLE_STATUSES: ReadonlySet<QuoteStatus> = new Set(['DRAFT', 'IN_REVIEW']);
-const CURRENCY = /^[A-Z]{3}$/;
 const PERCENT = /^\d{1,3}(\.\d{1,2})?$/;
 
 function refused(...userErrors: UserError[]) {
@@ -117,13 +116,6 @@ async function currencyProblem(
   partner: Partner,
   currency: string,
 ): Promise<UserError | undefined> {
-  if (!CURRENCY.test(currency)) {
-    return userError(
-      'BAD_USER_INPUT',
-      `The currency must be an ISO 4217 code, got "${currency}"`,
-      'currency',
-    );
-  }
   const book = await cpq.priceBookByRegion.load(partner.region);
   const entries = book && (await cpq.priceBookEntries.load({ priceBookId: book.value.id, currency }));
   return entries && entries.value.length > 0

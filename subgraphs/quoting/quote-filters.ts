@@ -11,15 +11,6 @@ export interface QuoteFilter {
   orderBy?: QuoteOrder | null;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function parseDay(value: string, field: string): string {
-  if (!ISO_DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
-    throw badUserInput(`\`${field}\` must be an ISO 8601 date (YYYY-MM-DD), got "${value}"`, field);
-  }
-  return value;
-}
-
 const COMPARATORS: Record<QuoteOrder, (a: Quote, b: Quote) => number> = {
   CREATED_AT_DESC: (a, b) => b.createdAt.localeCompare(a.createdAt) || b.number.localeCompare(a.number),
   CREATED_AT_ASC: (a, b) => a.createdAt.localeCompare(b.createdAt) || a.number.localeCompare(b.number),
@@ -30,8 +21,9 @@ const COMPARATORS: Record<QuoteOrder, (a: Quote, b: Quote) => number> = {
 };
 
 export function filterQuotes(quotes: readonly Quote[], filter: QuoteFilter): Quote[] {
-  const from = filter.createdFrom ? parseDay(filter.createdFrom, 'createdFrom') : undefined;
-  const to = filter.createdTo ? parseDay(filter.createdTo, 'createdTo') : undefined;
+  // Both are Date scalars: calendar dates YYYY-MM-DD, which compare as strings.
+  const from = filter.createdFrom ?? undefined;
+  const to = filter.createdTo ?? undefined;
   if (from && to && from > to) throw badUserInput('`createdFrom` is after `createdTo`', 'createdFrom');
   const statuses = filter.status && filter.status.length > 0 ? new Set(filter.status) : undefined;
   return quotes

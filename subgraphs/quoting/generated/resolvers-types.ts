@@ -13,9 +13,11 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
-  /** An ISO 4217 currency code, e.g. `EUR`. */
+  /** An ISO 4217 currency code in capitals, e.g. `EUR`. */
   Currency: { input: string; output: string; }
-  /** A decimal number as a string, e.g. `"1234.50"`. Money is never a float. */
+  /** A calendar date, `YYYY-MM-DD` (ISO 8601), e.g. `"2026-12-31"`; only dates that exist. */
+  Date: { input: string; output: string; }
+  /** A decimal number as a string, e.g. `"1234.50"`: digits, an optional minus and point, no exponent, at most 40 digits. Money is never a float: JSON numbers are refused. */
   Decimal: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
@@ -290,8 +292,8 @@ export type PartnerCatalogArgs = {
 
 export type PartnerQuotesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  createdFrom?: InputMaybe<Scalars['String']['input']>;
-  createdTo?: InputMaybe<Scalars['String']['input']>;
+  createdFrom?: InputMaybe<Scalars['Date']['input']>;
+  createdTo?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<QuoteOrder>;
   status?: InputMaybe<Array<QuoteStatus>>;
@@ -378,7 +380,7 @@ export type Quote = {
    * The day the quote's opportunity closed (the quote was accepted or rejected), or, while it is
    * open, the day it is expected to close (ISO 8601 date). Null when the CPQ has no opportunity for it.
    */
-  closeDate: Maybe<Scalars['String']['output']>;
+  closeDate: Maybe<Scalars['Date']['output']>;
   /** When the quote was created (ISO 8601 timestamp). */
   createdAt: Scalars['String']['output'];
   /** The end customer the quote is made out to. */
@@ -386,7 +388,7 @@ export type Quote = {
   /** The deal registration whose protected discount the quote claims, if any. */
   dealRegistration: Maybe<DealRegistration>;
   /** Last day the quote's prices hold (ISO 8601 date). */
-  expiresOn: Maybe<Scalars['String']['output']>;
+  expiresOn: Maybe<Scalars['Date']['output']>;
   id: Scalars['ID']['output'];
   /** The quote's lines, in CPQ order. */
   lines: Array<QuoteLine>;
@@ -454,7 +456,7 @@ export type QuotePricing = {
   /** What the customer pays. */
   netTotal: Money;
   /** The day the prices were calculated for (ISO 8601 date); deal registrations are checked against it. */
-  pricedOn: Scalars['String']['output'];
+  pricedOn: Scalars['Date']['output'];
   /** What the calculation could not apply, e.g. `deal registration DR-000003 expired on 2026-12-09`. */
   warnings: Array<Scalars['String']['output']>;
 };
@@ -657,6 +659,7 @@ export type ResolversTypes = ResolversObject<{
   CreateQuotePayload: ResolverTypeWrapper<Omit<CreateQuotePayload, 'quote'> & { quote?: Maybe<ResolversTypes['Quote']> }>;
   Currency: ResolverTypeWrapper<Scalars['Currency']['output']>;
   Customer: ResolverTypeWrapper<CustomerModel>;
+  Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DealRegistration: ResolverTypeWrapper<DealRegistrationRefModel>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
   Freshness: ResolverTypeWrapper<Freshness>;
@@ -701,6 +704,7 @@ export type ResolversParentTypes = ResolversObject<{
   CreateQuotePayload: Omit<CreateQuotePayload, 'quote'> & { quote?: Maybe<ResolversParentTypes['Quote']> };
   Currency: Scalars['Currency']['output'];
   Customer: CustomerModel;
+  Date: Scalars['Date']['output'];
   DealRegistration: DealRegistrationRefModel;
   Decimal: Scalars['Decimal']['output'];
   Freshness: Freshness;
@@ -765,6 +769,10 @@ export type CustomerResolvers<ContextType = QuotingContext, ParentType extends R
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
+
+export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
+  name: 'Date';
+}
 
 export type DealRegistrationResolvers<ContextType = QuotingContext, ParentType extends ResolversParentTypes['DealRegistration'] = ResolversParentTypes['DealRegistration']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -855,11 +863,11 @@ export type QueryResolvers<ContextType = QuotingContext, ParentType extends Reso
 
 export type QuoteResolvers<ContextType = QuotingContext, ParentType extends ResolversParentTypes['Quote'] = ResolversParentTypes['Quote'], FederationReferenceType extends FederationReferenceTypes['Quote'] = FederationReferenceTypes['Quote']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Quote']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  closeDate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  closeDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
   dealRegistration?: Resolver<Maybe<ResolversTypes['DealRegistration']>, ParentType, ContextType>;
-  expiresOn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  expiresOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lines?: Resolver<Array<ResolversTypes['QuoteLine']>, ParentType, ContextType>;
   listTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -896,7 +904,7 @@ export type QuotePricingResolvers<ContextType = QuotingContext, ParentType exten
   lines?: Resolver<Array<ResolversTypes['LinePricing']>, ParentType, ContextType>;
   listTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   netTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
-  pricedOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  pricedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   warnings?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
@@ -932,6 +940,7 @@ export type Resolvers<ContextType = QuotingContext> = ResolversObject<{
   CreateQuotePayload?: CreateQuotePayloadResolvers<ContextType>;
   Currency?: GraphQLScalarType;
   Customer?: CustomerResolvers<ContextType>;
+  Date?: GraphQLScalarType;
   DealRegistration?: DealRegistrationResolvers<ContextType>;
   Decimal?: GraphQLScalarType;
   Freshness?: FreshnessResolvers<ContextType>;
