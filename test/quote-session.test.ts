@@ -513,6 +513,7 @@ describe('a quote session through the gateway', () => {
         'BAD_USER_INPUT',
         'additionalDiscount',
       ],
+      ['a quantity above 1,000,000', { sku: 'NET-0001', quantity: 1_000_001 }, 'BAD_USER_INPUT', 'quantity'],
     ])('addQuoteLine refuses %s, without writing', async (_case, input, code, field) => {
       const quote = await newQuote();
       await resetLegacy(cpqUrl);

@@ -76,14 +76,23 @@ async function changeableLine(
   return 'ok' in quote ? { ok: { line, quote: quote.ok } } : quote;
 }
 
-function lineInputErrors(input: {
-  quantity?: number | null;
-  additionalDiscount?: string | null;
-}): UserError[] {
+function lineInputErrors(
+  { lineQuantity }: QuotingContext,
+  input: { quantity?: number | null; additionalDiscount?: string | null },
+): UserError[] {
   const errors: UserError[] = [];
-  if (input.quantity !== undefined && input.quantity !== null && input.quantity < 1) {
+  const { quantity } = input;
+  if (
+    quantity !== undefined &&
+    quantity !== null &&
+    (quantity < lineQuantity.min || quantity > lineQuantity.max)
+  ) {
     errors.push(
-      userError('BAD_USER_INPUT', `The quantity must be 1 or more, got ${input.quantity}`, 'quantity'),
+      userError(
+        'BAD_USER_INPUT',
+        `The quantity must be from ${lineQuantity.min} to ${lineQuantity.max}, got ${quantity}`,
+        'quantity',
+      ),
     );
   }
   const discount = input.additionalDiscount;
@@ -225,7 +234,7 @@ export async function addQuoteLine(context: QuotingContext, quoteId: string, inp
   assertCanWrite(context.viewer);
   const nothing = { quote: null, quoteLine: null };
   const malformedSku = identifierUserError('sku', input.sku, 'sku');
-  const invalid = [...(malformedSku ? [malformedSku] : []), ...lineInputErrors(input)];
+  const invalid = [...(malformedSku ? [malformedSku] : []), ...lineInputErrors(context, input)];
   if (invalid.length > 0) return { ...nothing, userErrors: invalid };
   const checked = await changeableQuote(context, quoteId, 'quoteId');
   if ('userErrors' in checked) return { ...nothing, ...checked };
@@ -259,7 +268,7 @@ export async function updateQuoteLine(context: QuotingContext, lineId: string, i
       userErrors: [userError('BAD_USER_INPUT', 'Give a quantity, an additional discount or both')],
     };
   }
-  const invalid = lineInputErrors(input);
+  const invalid = lineInputErrors(context, input);
   if (invalid.length > 0) return { ...nothing, userErrors: invalid };
   const checked = await changeableLine(context, lineId);
   if ('userErrors' in checked) return { ...nothing, ...checked };

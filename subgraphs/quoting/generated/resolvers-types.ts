@@ -29,7 +29,7 @@ export type AddQuoteLineInput = {
    * tier's limit the quote needs approval.
    */
   additionalDiscount?: InputMaybe<Scalars['Decimal']['input']>;
-  /** How many units, 1 or more. */
+  /** How many units: 1 to 1,000,000 unless the graph is configured otherwise. */
   quantity: Scalars['Int']['input'];
   /** The product's SKU; its family must be one you are certified for (see `Partner.catalog`). */
   sku: Scalars['ID']['input'];
@@ -496,7 +496,7 @@ export type SubmitQuotePayload = {
 export type UpdateQuoteLineInput = {
   /** Extra discount in percent, 0 to 100 with up to 2 places. */
   additionalDiscount?: InputMaybe<Scalars['Decimal']['input']>;
-  /** How many units, 1 or more. */
+  /** How many units: 1 to 1,000,000 unless the graph is configured otherwise. */
   quantity?: InputMaybe<Scalars['Int']['input']>;
 };
 
