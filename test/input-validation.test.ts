@@ -1,4 +1,6 @@
+import { generateDataset } from '../legacy';
 import type { RunningStack } from '../scripts/stack';
+import { encodeCursor, identifierProblem, type IdentifierKind } from '../subgraphs/host';
 import { graphqlAs, legacyCalls, resetLegacy, startTestStack, tokenFor } from './stack';
 
 /**
@@ -229,5 +231,23 @@ describe('malformed ids and codes', () => {
     expect(response.errors).toBeUndefined();
     expect(response.data).toEqual({ quote: null });
     expect(Object.keys(await legacyCalls(stack.urls.legacy.cpq!)).length).toBeGreaterThan(0);
+  });
+});
+
+describe('the id formats', () => {
+  const dataset = generateDataset({ seed: 42, scale: 'small' });
+
+  it.each<[IdentifierKind, string[]]>([
+    ['partnerId', dataset.partners.map((partner) => partner.id)],
+    ['quoteId', dataset.quotes.map((quote) => quote.Id)],
+    ['quoteLineId', dataset.quoteLines.map((line) => line.Id)],
+    ['customerAccountId', dataset.customers.map((customer) => customer.Id)],
+    ['dealRegistrationId', dataset.dealRegistrations.map((registration) => registration.id)],
+    ['sku', dataset.products.map((product) => product.ProductCode)],
+    ['quarter', ['2026-Q1', '2026-Q4', '1999-Q2']],
+    ['cursor', [encodeCursor(0), encodeCursor(42), encodeCursor(999_999_999)]],
+  ])('accept every %s the legacy systems (or, for quarters and cursors, the graph) issue', (kind, ids) => {
+    expect(ids.length).toBeGreaterThan(0);
+    expect(ids.filter((id) => identifierProblem(kind, id, kind) !== undefined)).toEqual([]);
   });
 });
