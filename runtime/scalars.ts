@@ -94,11 +94,11 @@ function strictStringScalar(rule: ScalarRule): GraphQLScalarType<string, string>
   });
 }
 
-export function isCanonicalDecimal(value: string): boolean {
+function isCanonicalDecimal(value: string): boolean {
   return DECIMAL.test(value) && value.replace(/[-.]/g, '').length <= MAX_DECIMAL_DIGITS;
 }
 
-export function isCalendarDate(value: string): boolean {
+function isCalendarDate(value: string): boolean {
   const match = DATE.exec(value);
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
