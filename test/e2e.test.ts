@@ -227,12 +227,14 @@ describe('end to end through the gateway', () => {
     },
   );
 
-  it('rejects a date filter that starts after it ends with BAD_USER_INPUT on createdFrom', async () => {
+  it('rejects a date filter that starts after it ends with BAD_USER_INPUT on createdFrom, without asking the CPQ', async () => {
+    await resetLegacy(cpqUrl);
     const response = await graphql(
       stack.urls.gateway,
       '{ partner(id: "P-00001") { quotes(createdFrom: "2026-06-02", createdTo: "2026-06-01") { totalCount } } }',
     );
     expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'createdFrom' });
+    expect(await legacyCalls(cpqUrl)).toEqual({});
   });
 
   it('serves product catalog data through the reference cache: one CPQ query, then none', async () => {

@@ -20,11 +20,17 @@ const COMPARATORS: Record<QuoteOrder, (a: Quote, b: Quote) => number> = {
     new Decimal(a.netTotal.amount).cmp(b.netTotal.amount) || a.number.localeCompare(b.number),
 };
 
+/** Refuses a filter that cannot match anything; called before the partner's quotes are read. */
+export function assertQuoteFilter({ createdFrom, createdTo }: QuoteFilter): void {
+  // Both are Date scalars, calendar dates YYYY-MM-DD, which compare as strings.
+  if (createdFrom && createdTo && createdFrom > createdTo) {
+    throw badUserInput('`createdFrom` is after `createdTo`', 'createdFrom');
+  }
+}
+
 export function filterQuotes(quotes: readonly Quote[], filter: QuoteFilter): Quote[] {
-  // Both are Date scalars: calendar dates YYYY-MM-DD, which compare as strings.
   const from = filter.createdFrom ?? undefined;
   const to = filter.createdTo ?? undefined;
-  if (from && to && from > to) throw badUserInput('`createdFrom` is after `createdTo`', 'createdFrom');
   const statuses = filter.status && filter.status.length > 0 ? new Set(filter.status) : undefined;
   return quotes
     .filter((quote) => {

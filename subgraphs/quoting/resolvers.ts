@@ -12,7 +12,7 @@ import {
   submitQuote,
   updateQuoteLine,
 } from './quote-commands';
-import { filterQuotes } from './quote-filters';
+import { assertQuoteFilter, filterQuotes } from './quote-filters';
 
 /** A quote is readable by its own partner's users and by channel managers. */
 function readable(viewer: Viewer, quote: Quote | null): Quote | null {
@@ -43,6 +43,7 @@ export const resolvers: Resolvers = {
     quotes: async (partner, { first, after, ...filter }, { viewer, cpq }) => {
       assertCanReadPartner(viewer, partner.id);
       pageRequest(first, after);
+      assertQuoteFilter(filter);
       return pageOf(filterQuotes(await cpq.quotesByPartnerId.load(partner.id), filter), first, after);
     },
     customers: (partner, _args, { viewer, cpq }) => {
