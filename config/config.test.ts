@@ -17,6 +17,18 @@ describe('configuration', () => {
     expect(loadEnv({ INCENTIVES_PENDING_TTL_MS: '0' }).INCENTIVES_PENDING_TTL_MS).toBe(0);
   });
 
+  it('bounds quote line quantities, 1 to 1,000,000 unless configured, and refuses a minimum above the maximum', () => {
+    expect(loadEnv({})).toMatchObject({ QUOTE_LINE_QUANTITY_MIN: 1, QUOTE_LINE_QUANTITY_MAX: 1_000_000 });
+    expect(loadEnv({ QUOTE_LINE_QUANTITY_MIN: '5', QUOTE_LINE_QUANTITY_MAX: '500' })).toMatchObject({
+      QUOTE_LINE_QUANTITY_MIN: 5,
+      QUOTE_LINE_QUANTITY_MAX: 500,
+    });
+    expect(() => loadEnv({ QUOTE_LINE_QUANTITY_MIN: '10', QUOTE_LINE_QUANTITY_MAX: '5' })).toThrow(
+      /QUOTE_LINE_QUANTITY_MAX: must not be below QUOTE_LINE_QUANTITY_MIN/,
+    );
+    expect(() => loadEnv({ QUOTE_LINE_QUANTITY_MIN: '0' })).toThrow(/QUOTE_LINE_QUANTITY_MIN/);
+  });
+
   it('parses overrides and treats empty strings as unset', () => {
     const env = loadEnv({
       GATEWAY_PORT: '5000',

@@ -113,8 +113,23 @@ const envSchema = z
       .optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     DRAIN_TIMEOUT_MS: positiveMs.default(10_000),
+    /** The quantities a quote line may have; beyond them addQuoteLine and updateQuoteLine answer BAD_USER_INPUT. */
+    QUOTE_LINE_QUANTITY_MIN: z.coerce.number().int().min(1).default(1),
+    QUOTE_LINE_QUANTITY_MAX: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(2 ** 31 - 1)
+      .default(1_000_000),
   })
   .superRefine((env, context) => {
+    if (env.QUOTE_LINE_QUANTITY_MIN > env.QUOTE_LINE_QUANTITY_MAX) {
+      context.addIssue({
+        code: 'custom',
+        path: ['QUOTE_LINE_QUANTITY_MAX'],
+        message: 'must not be below QUOTE_LINE_QUANTITY_MIN',
+      });
+    }
     if (env.PERSISTED_QUERIES === 'safelist' && !env.SAFELIST_MANIFEST) {
       context.addIssue({
         code: 'custom',

@@ -9,7 +9,7 @@ import express, { type ErrorRequestHandler } from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { Registry } from 'prom-client';
-import { createIdentitySigner, listen, type RunningServer } from '../runtime';
+import { createIdentitySigner, installScalars, listen, type RunningServer } from '../runtime';
 import { createRequestVerifier, type AuthConfig } from './auth';
 import type { GatewayContext } from './context';
 import { healthRouter } from './health';
@@ -126,6 +126,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       return source;
     },
   });
+  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => installScalars(apiSchema));
 
   const verifyRequest = createRequestVerifier(config.auth);
   const limits = limitProtections(config.limits);

@@ -13,4 +13,5 @@ export {
 } from './identity';
 export { DEADLINE_HEADER } from './deadline';
 export { listen, type ListenOptions, type RunningServer } from './listen';
+export { installScalars, SCALARS } from './scalars';
 export { createLogger, type Logger } from './logger';

@@ -112,6 +112,7 @@ export async function startStack(env: Env): Promise<RunningStack> {
       cpq,
       // Quoting reads the partner's tier, region and certifications from the PRM: its writes need them.
       prm,
+      lineQuantity: { min: env.QUOTE_LINE_QUANTITY_MIN, max: env.QUOTE_LINE_QUANTITY_MAX },
     });
     started.push(quoting);
     subgraphs.push(quoting);

@@ -42,8 +42,9 @@ import {
  * repeated with jittered backoff when the answer means "not now" and the request may be repeated
  * (see retry.ts), and every way it can fail ends as an UpstreamError with a stable code. Each
  * attempt goes through the breaker, so a failing system opens it and the retries stop there.
- * Only system failures (timeouts, connection errors, 5xx, malformed bodies) count against the
- * breaker; business answers (404, 400, 409) and rate limits do not.
+ * Only system failures (timeouts, connection errors, 5xx, malformed bodies, refused credentials)
+ * count against the breaker; refusals of one request (400, 404, 409, 413, 414, 431 ...) and rate
+ * limits do not.
  */
 export interface BreakerOptions {
   /** Failure percentage over the rolling window that opens the breaker. */
@@ -152,11 +153,23 @@ function breakerState(breaker: CircuitBreaker): BreakerState {
   return 'closed';
 }
 
+/**
+ * Statuses that say something about the system or about us rather than about the one request: our
+ * credentials were refused (401 after a fresh token, 403, 407) or the system gave up waiting (408).
+ */
+const SYSTEM_SIDE_CLIENT_STATUSES: ReadonlySet<number> = new Set([401, 403, 407, 408]);
+
+/**
+ * What a legacy answer's status means to the caller. Any other 4xx is the system refusing this one
+ * request (an id it has not got, a URL or headers too large, a body it cannot take): the caller's
+ * input, not the system's health. It never counts against the breaker (see errors.ts), so that one
+ * partner's malformed ids cannot open a breaker every partner shares.
+ */
 function codeForStatus(status: number): UpstreamErrorCode {
-  if (status === 404) return 'NOT_FOUND';
-  if (status === 409) return 'CONFLICT';
+  if (status === 404 || status === 410) return 'NOT_FOUND';
+  if (status === 409 || status === 412) return 'CONFLICT';
   if (status === 429) return 'UPSTREAM_RATE_LIMITED';
-  if (status === 400 || status === 422) return 'BAD_USER_INPUT';
+  if (status >= 400 && status < 500 && !SYSTEM_SIDE_CLIENT_STATUSES.has(status)) return 'BAD_USER_INPUT';
   return 'UPSTREAM_UNAVAILABLE';
 }
 

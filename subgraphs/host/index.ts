@@ -1,5 +1,11 @@
-export { connectionOf, decodeCursor, encodeCursor, MAX_PAGE_SIZE, pageOf } from './connection';
+export { connectionOf, decodeCursor, encodeCursor, MAX_PAGE_SIZE, pageOf, pageRequest } from './connection';
 export { badUserInput, formatSubgraphError } from './errors';
+export {
+  assertIdentifier,
+  identifierProblem,
+  identifierUserError,
+  type IdentifierKind,
+} from './input-validation';
 export {
   startSubgraph,
   type RunningSubgraph,

@@ -6,7 +6,14 @@ import {
   dealRegistrationStatusOn,
 } from '../../domain';
 import { isUpstreamError } from '../../adapters/http';
-import { assertCanWrite, pageOf, refusalAsUserError, userError, type UserError } from '../host';
+import {
+  assertCanWrite,
+  identifierUserError,
+  pageOf,
+  refusalAsUserError,
+  userError,
+  type UserError,
+} from '../host';
 import type { RegisterDealInput } from './generated/resolvers-types';
 import type { PartnersContext } from './server';
 
@@ -49,12 +56,8 @@ function invalidInput(input: RegisterDealInput): UserError | undefined {
       'estimatedAmount',
     );
   }
-  if (
-    input.customerAccountId !== undefined &&
-    input.customerAccountId !== null &&
-    !input.customerAccountId.trim()
-  ) {
-    return userError('BAD_USER_INPUT', 'The customer account id is empty', 'customerAccountId');
+  if (input.customerAccountId !== undefined && input.customerAccountId !== null) {
+    return identifierUserError('customerAccountId', input.customerAccountId, 'customerAccountId');
   }
   return undefined;
 }

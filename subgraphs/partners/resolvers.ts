@@ -1,6 +1,6 @@
 import { businessDay, certificationStatusOn, dealRegistrationStatusOn, quarterlyQuotaOf } from '../../domain';
 import { UpstreamError } from '../../adapters/http';
-import { assertCanReadPartner, connectionOf } from '../host';
+import { assertCanReadPartner, assertIdentifier, connectionOf, pageRequest } from '../host';
 import { registerDeal, registrationById, registrationsPage } from './deal-registrations';
 import type { Resolvers } from './generated/resolvers-types';
 
@@ -8,6 +8,7 @@ export const resolvers: Resolvers = {
   Query: {
     me: (_root, _args, { viewer, prm }) => prm.partnerById.load(viewer.partnerId),
     partner: (_root, { id }, { viewer, prm }) => {
+      assertIdentifier('partnerId', id, 'id');
       assertCanReadPartner(viewer, id);
       return prm.partnerById.load(id);
     },
@@ -23,8 +24,10 @@ export const resolvers: Resolvers = {
     quarterlyQuota: (partner) => quarterlyQuotaOf(partner),
     certifications: (partner, _args, { prm }) => prm.certificationsByPartnerId.load(partner.id),
     contacts: (partner, _args, { prm }) => prm.contactsByPartnerId.load(partner.id),
-    dealRegistrations: async (partner, args, { prm }) =>
-      registrationsPage(await prm.dealRegistrationsByPartnerId.load(partner.id), args),
+    dealRegistrations: async (partner, args, { prm }) => {
+      pageRequest(args.first, args.after);
+      return registrationsPage(await prm.dealRegistrationsByPartnerId.load(partner.id), args);
+    },
   },
   Certification: {
     status: (certification) => certificationStatusOn(certification, businessDay()),

@@ -9,7 +9,14 @@ import {
   type QuoteStatus,
 } from '../../domain';
 import { UpstreamError } from '../../adapters/http';
-import { assertCanWrite, canWriteForPartner, refusalAsUserError, userError, type UserError } from '../host';
+import {
+  assertCanWrite,
+  canWriteForPartner,
+  identifierUserError,
+  refusalAsUserError,
+  userError,
+  type UserError,
+} from '../host';
 import { sellerOf } from './catalog';
 import type { AddQuoteLineInput, CreateQuoteInput, UpdateQuoteLineInput } from './generated/resolvers-types';
 import { productFamily } from './products';
@@ -26,7 +33,6 @@ import type { QuotingContext } from './server';
 type Checked<T> = { ok: T } | { userErrors: UserError[] };
 
 const EDITABLE_STATUSES: ReadonlySet<QuoteStatus> = new Set(['DRAFT', 'IN_REVIEW']);
-const CURRENCY = /^[A-Z]{3}$/;
 const PERCENT = /^\d{1,3}(\.\d{1,2})?$/;
 
 function refused(...userErrors: UserError[]) {
@@ -39,6 +45,8 @@ async function changeableQuote(
   quoteId: string,
   field: string,
 ): Promise<Checked<Quote>> {
+  const malformed = identifierUserError('quoteId', quoteId, field);
+  if (malformed) return refused(malformed);
   const quote = await context.cpq.quoteById.load(quoteId);
   if (!quote) return refused(userError('NOT_FOUND', `There is no quote ${quoteId}`, field));
   if (!canWriteForPartner(context.viewer, quote.partnerId)) {
@@ -60,20 +68,31 @@ async function changeableLine(
   context: QuotingContext,
   lineId: string,
 ): Promise<Checked<{ line: QuoteLine; quote: Quote }>> {
+  const malformed = identifierUserError('quoteLineId', lineId, 'lineId');
+  if (malformed) return refused(malformed);
   const line = await context.cpq.quoteLineById.load(lineId);
   if (!line) return refused(userError('NOT_FOUND', `There is no quote line ${lineId}`, 'lineId'));
   const quote = await changeableQuote(context, line.quoteId, 'lineId');
   return 'ok' in quote ? { ok: { line, quote: quote.ok } } : quote;
 }
 
-function lineInputErrors(input: {
-  quantity?: number | null;
-  additionalDiscount?: string | null;
-}): UserError[] {
+function lineInputErrors(
+  { lineQuantity }: QuotingContext,
+  input: { quantity?: number | null; additionalDiscount?: string | null },
+): UserError[] {
   const errors: UserError[] = [];
-  if (input.quantity !== undefined && input.quantity !== null && input.quantity < 1) {
+  const { quantity } = input;
+  if (
+    quantity !== undefined &&
+    quantity !== null &&
+    (quantity < lineQuantity.min || quantity > lineQuantity.max)
+  ) {
     errors.push(
-      userError('BAD_USER_INPUT', `The quantity must be 1 or more, got ${input.quantity}`, 'quantity'),
+      userError(
+        'BAD_USER_INPUT',
+        `The quantity must be from ${lineQuantity.min} to ${lineQuantity.max}, got ${quantity}`,
+        'quantity',
+      ),
     );
   }
   const discount = input.additionalDiscount;
@@ -106,13 +125,6 @@ async function currencyProblem(
   partner: Partner,
   currency: string,
 ): Promise<UserError | undefined> {
-  if (!CURRENCY.test(currency)) {
-    return userError(
-      'BAD_USER_INPUT',
-      `The currency must be an ISO 4217 code, got "${currency}"`,
-      'currency',
-    );
-  }
   const book = await cpq.priceBookByRegion.load(partner.region);
   const entries = book && (await cpq.priceBookEntries.load({ priceBookId: book.value.id, currency }));
   return entries && entries.value.length > 0
@@ -163,6 +175,13 @@ async function registrationProblem(
 export async function createQuote(context: QuotingContext, input: CreateQuoteInput) {
   const { viewer, cpq, cpqCommands } = context;
   assertCanWrite(viewer);
+  const malformed = [
+    identifierUserError('customerAccountId', input.customerAccountId, 'customerAccountId'),
+    input.dealRegistrationId
+      ? identifierUserError('dealRegistrationId', input.dealRegistrationId, 'dealRegistrationId')
+      : undefined,
+  ].filter((problem): problem is UserError => !!problem);
+  if (malformed.length > 0) return { quote: null, userErrors: malformed };
   const { partner } = await sellerOf(context, viewer.partnerId);
   if (partner.status !== 'ACTIVE') {
     return {
@@ -214,7 +233,8 @@ async function unsellable(
 export async function addQuoteLine(context: QuotingContext, quoteId: string, input: AddQuoteLineInput) {
   assertCanWrite(context.viewer);
   const nothing = { quote: null, quoteLine: null };
-  const invalid = lineInputErrors(input);
+  const malformedSku = identifierUserError('sku', input.sku, 'sku');
+  const invalid = [...(malformedSku ? [malformedSku] : []), ...lineInputErrors(context, input)];
   if (invalid.length > 0) return { ...nothing, userErrors: invalid };
   const checked = await changeableQuote(context, quoteId, 'quoteId');
   if ('userErrors' in checked) return { ...nothing, ...checked };
@@ -248,7 +268,7 @@ export async function updateQuoteLine(context: QuotingContext, lineId: string, i
       userErrors: [userError('BAD_USER_INPUT', 'Give a quantity, an additional discount or both')],
     };
   }
-  const invalid = lineInputErrors(input);
+  const invalid = lineInputErrors(context, input);
   if (invalid.length > 0) return { ...nothing, userErrors: invalid };
   const checked = await changeableLine(context, lineId);
   if ('userErrors' in checked) return { ...nothing, ...checked };

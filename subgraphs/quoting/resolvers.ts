@@ -1,4 +1,4 @@
-import { assertCanReadPartner, connectionOf, pageOf } from '../host';
+import { assertCanReadPartner, assertIdentifier, connectionOf, pageOf, pageRequest } from '../host';
 import type { Quote } from '../../domain';
 import type { Viewer } from '../../runtime';
 import { catalogOf, priceBookOf } from './catalog';
@@ -12,7 +12,7 @@ import {
   submitQuote,
   updateQuoteLine,
 } from './quote-commands';
-import { filterQuotes } from './quote-filters';
+import { assertQuoteFilter, filterQuotes } from './quote-filters';
 
 /** A quote is readable by its own partner's users and by channel managers. */
 function readable(viewer: Viewer, quote: Quote | null): Quote | null {
@@ -22,7 +22,10 @@ function readable(viewer: Viewer, quote: Quote | null): Quote | null {
 
 export const resolvers: Resolvers = {
   Query: {
-    quote: async (_root, { id }, { viewer, cpq }) => readable(viewer, await cpq.quoteById.load(id)),
+    quote: async (_root, { id }, { viewer, cpq }) => {
+      assertIdentifier('quoteId', id, 'id');
+      return readable(viewer, await cpq.quoteById.load(id));
+    },
   },
   Mutation: {
     createQuote: (_root, { input }, context) => createQuote(context, input),
@@ -39,6 +42,8 @@ export const resolvers: Resolvers = {
     },
     quotes: async (partner, { first, after, ...filter }, { viewer, cpq }) => {
       assertCanReadPartner(viewer, partner.id);
+      pageRequest(first, after);
+      assertQuoteFilter(filter);
       return pageOf(filterQuotes(await cpq.quotesByPartnerId.load(partner.id), filter), first, after);
     },
     customers: (partner, _args, { viewer, cpq }) => {
