@@ -100,6 +100,23 @@ async function conflictOf(
       };
 }
 
+/**
+ * The PRM takes any customer account id, so the check is ours: the account must be one of the
+ * partner's customers in the CPQ, as for a new quote, or a partner could claim another's customer.
+ * Someone else's customer and an id that names no account get the same answer, so neither leaks.
+ */
+async function customerProblem(
+  { cpq }: PartnersContext,
+  partnerId: string,
+  customerAccountId: string | null | undefined,
+): Promise<UserError | undefined> {
+  if (customerAccountId === undefined || customerAccountId === null) return undefined;
+  const customer = await cpq.customerById.load(customerAccountId);
+  return customer?.id === customerAccountId && customer.partnerId === partnerId
+    ? undefined
+    : userError('NOT_FOUND', `${customerAccountId} is not one of your customers`, 'customerAccountId');
+}
+
 export async function registerDeal(context: PartnersContext, input: RegisterDealInput) {
   const { viewer, prm, prmCommands } = context;
   assertCanWrite(viewer);
@@ -114,6 +131,8 @@ export async function registerDeal(context: PartnersContext, input: RegisterDeal
       ],
     };
   }
+  const notOwnCustomer = await customerProblem(context, partner.id, input.customerAccountId);
+  if (notOwnCustomer) return { dealRegistration: null, userErrors: [notOwnCustomer] };
   try {
     const dealRegistration = await prmCommands.registerDeal({
       partnerId: partner.id,
