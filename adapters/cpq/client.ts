@@ -139,6 +139,12 @@ export interface QuoteLineChange {
   additionalDiscountPercent?: string;
 }
 
+/** A price calculation, and when it was saved, the version (entity tag) of the quote it saved. */
+export interface CalculatedQuote {
+  calculation: QuoteCalculation;
+  savedVersion: string | null;
+}
+
 /**
  * Quote writes, bound to one request's deadline. Every line write makes the CPQ reprice the whole
  * quote and set its status (In Review when a line needs approval, else Draft). The CPQ takes no
@@ -152,9 +158,13 @@ export interface CpqCommands {
   addQuoteLine(quoteId: string, line: NewQuoteLine): Promise<string>;
   updateQuoteLine(lineId: string, change: QuoteLineChange): Promise<void>;
   removeQuoteLine(lineId: string): Promise<void>;
-  setQuoteStatus(quoteId: string, status: QuoteStatus): Promise<void>;
+  /**
+   * With `ifVersion`, only if the quote is still at that version (the CPQ checks `If-Match`, so this
+   * holds across replicas); a quote changed since is refused with CONFLICT and left as it is.
+   */
+  setQuoteStatus(quoteId: string, status: QuoteStatus, options?: { ifVersion?: string }): Promise<void>;
   /** The CPQ's price calculation of a saved quote; with `save`, its prices and status are stored. */
-  calculateQuote(quoteId: string, options: { save: boolean }): Promise<QuoteCalculation>;
+  calculateQuote(quoteId: string, options: { save: boolean }): Promise<CalculatedQuote>;
 }
 
 export interface CpqAdapter {
@@ -165,9 +175,11 @@ export interface CpqAdapter {
 
 /**
  * The CPQ's API limit (Salesforce's org-wide daily request allowance) comes back as a 403 whose body
- * says REQUEST_LIMIT_EXCEEDED; any other 403 is left to its status.
+ * says REQUEST_LIMIT_EXCEEDED; any other 403 is left to its status. A 412 is a lost race.
  */
 export function classifyCpqAnswer(status: number, bodyText: string): UpstreamErrorCode | undefined {
+  // A conditional write refused because the record changed: a business answer, not a sick CPQ.
+  if (status === 412) return 'CONFLICT';
   if (status !== 403) return undefined;
   let errors;
   try {
@@ -464,13 +476,20 @@ export function createCpqAdapter(config: CpqConfig): CpqAdapter {
   function createCommands(context: LegacyCallContext = {}): CpqCommands {
     const sobject = (type: string, id?: string) =>
       `${API_BASE}/sobjects/${type}${id === undefined ? '' : `/${encodeURIComponent(id)}`}`;
-    const change = (operation: string, method: 'PATCH' | 'DELETE', path: string, body?: unknown) =>
+    const change = (
+      operation: string,
+      method: 'PATCH' | 'DELETE',
+      path: string,
+      body?: unknown,
+      headers?: Record<string, string>,
+    ) =>
       http.request({
         ...context,
         operation,
         method,
         path,
         body,
+        headers,
         parse: (text) => text,
         schema: noContentSchema,
       });
@@ -529,10 +548,14 @@ export function createCpqAdapter(config: CpqConfig): CpqAdapter {
       async removeQuoteLine(lineId) {
         await change('deleteQuoteLine', 'DELETE', sobject('SBQQ__QuoteLine__c', lineId));
       },
-      async setQuoteStatus(quoteId, status) {
-        await change('updateQuote', 'PATCH', sobject('SBQQ__Quote__c', quoteId), {
-          SBQQ__Status__c: SBQQ_STATUSES[status],
-        });
+      async setQuoteStatus(quoteId, status, { ifVersion } = {}) {
+        await change(
+          'updateQuote',
+          'PATCH',
+          sobject('SBQQ__Quote__c', quoteId),
+          { SBQQ__Status__c: SBQQ_STATUSES[status] },
+          ifVersion === undefined ? undefined : { 'If-Match': ifVersion },
+        );
       },
       async calculateQuote(quoteId, { save }) {
         const calculation = await http.request({
@@ -543,7 +566,10 @@ export function createCpqAdapter(config: CpqConfig): CpqAdapter {
           body: { quoteId, save },
           schema: calculationSchema,
         });
-        return toQuoteCalculation(calculation);
+        return {
+          calculation: toQuoteCalculation(calculation),
+          savedVersion: calculation.savedQuote?.etag ?? null,
+        };
       },
     };
   }

@@ -138,5 +138,7 @@ export const calculationSchema = z.object({
   approvalLimitPercent: percentString,
   approvalRequired: z.boolean(),
   warnings: z.array(z.string()),
+  /** With `save`: the saved quote's version, for a write conditional on exactly this state. */
+  savedQuote: z.object({ lastModifiedDate: z.string(), etag: z.string().min(1) }).optional(),
 });
 export type CalculationRecord = z.infer<typeof calculationSchema>;

@@ -107,6 +107,8 @@ export interface LegacyRequest<T> {
   schema: ZodType<T>;
   /** Turns the body text into a value for `schema`; JSON unless the system speaks something else. */
   parse?: (text: string) => unknown;
+  /** Further request headers, e.g. a conditional write's `If-Match`. */
+  headers?: Record<string, string>;
   /** Sent as `Idempotency-Key`; lets a write be retried, since the system can recognise the repeat. */
   idempotencyKey?: string;
   /** Epoch ms after which the caller no longer wants the answer: no attempt or backoff runs past it. */
@@ -358,7 +360,7 @@ export function createLegacyHttpClient(options: LegacyClientOptions): LegacyHttp
     const { operation } = request;
     const method = request.method ?? 'GET';
     const parse = request.parse ?? JSON.parse;
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { ...request.headers };
     if (request.idempotencyKey !== undefined) headers['Idempotency-Key'] = request.idempotencyKey;
     if (request.requestId !== undefined) headers['x-request-id'] = request.requestId;
     const attempt = {

@@ -8,7 +8,7 @@ import {
   type QuoteLine,
   type QuoteStatus,
 } from '../../domain';
-import { UpstreamError } from '../../adapters/http';
+import { isUpstreamError, UpstreamError } from '../../adapters/http';
 import { assertCanWrite, canWriteForPartner, refusalAsUserError, userError, type UserError } from '../host';
 import { sellerOf } from './catalog';
 import type { AddQuoteLineInput, CreateQuoteInput, UpdateQuoteLineInput } from './generated/resolvers-types';
@@ -288,13 +288,20 @@ export async function removeQuoteLine(context: QuotingContext, lineId: string) {
  * The calculation's lines are in the CPQ's line order, which is the order of the lines' names; the
  * product and quantity of each must match, or the two answers are not about the same quote.
  */
-function linesOfCalculation(calculation: QuoteCalculation, lines: readonly QuoteLine[]) {
-  const matches =
+function sameLines(calculation: QuoteCalculation, lines: readonly QuoteLine[]): boolean {
+  return (
     calculation.lines.length === lines.length &&
     calculation.lines.every(
-      (priced, index) => priced.sku === lines[index]!.sku && priced.quantity === lines[index]!.quantity,
-    );
-  if (!matches) {
+      (priced, index) =>
+        priced.sku === lines[index]!.sku &&
+        priced.quantity === lines[index]!.quantity &&
+        new Decimal(priced.additionalDiscountPercent).eq(lines[index]!.additionalDiscountPercent),
+    )
+  );
+}
+
+function linesOfCalculation(calculation: QuoteCalculation, lines: readonly QuoteLine[]) {
+  if (!sameLines(calculation, lines)) {
     throw new UpstreamError('UPSTREAM_BAD_RESPONSE', 'cpq priced other lines than the quote has', {
       system: 'cpq',
       operation: 'calculateAndSaveQuote',
@@ -351,7 +358,7 @@ export async function priceQuote(context: QuotingContext, quoteId: string) {
   if ('userErrors' in checked) return { ...nothing, ...checked };
   let calculation: QuoteCalculation;
   try {
-    calculation = await context.cpqCommands.calculateQuote(quoteId, { save: true });
+    ({ calculation } = await context.cpqCommands.calculateQuote(quoteId, { save: true }));
   } catch (error) {
     return { ...nothing, userErrors: [refusalAsUserError(error, 'the price calculation')] };
   }
@@ -384,11 +391,25 @@ export async function submitQuote(context: QuotingContext, quoteId: string) {
   if (notForSale.length > 0) {
     return { ...nothing, userErrors: notForSale.map((problem) => ({ ...problem, field: 'quoteId' })) };
   }
+  const changedMeanwhile = refused(
+    userError(
+      'CONFLICT',
+      `Quote ${quote.number} changed while it was being submitted; read it again and resubmit`,
+      'quoteId',
+    ),
+  );
   let calculation: QuoteCalculation;
   try {
-    calculation = await context.cpqCommands.calculateQuote(quote.id, { save: true });
-    if (!calculation.approvalRequired) await context.cpqCommands.setQuoteStatus(quote.id, 'APPROVED');
+    const priced = await context.cpqCommands.calculateQuote(quote.id, { save: true });
+    calculation = priced.calculation;
+    // Approves exactly the state just priced: the CPQ refuses the write (412) if a line changed since.
+    if (!calculation.approvalRequired) {
+      await context.cpqCommands.setQuoteStatus(quote.id, 'APPROVED', {
+        ifVersion: priced.savedVersion ?? undefined,
+      });
+    }
   } catch (error) {
+    if (isUpstreamError(error) && error.code === 'CONFLICT') return { ...nothing, ...changedMeanwhile };
     return { ...nothing, userErrors: [refusalAsUserError(error, 'the submission')] };
   }
   forget(context, quote);
@@ -396,5 +417,11 @@ export async function submitQuote(context: QuotingContext, quoteId: string) {
     context.cpq.quoteById.load(quote.id),
     context.cpq.linesByQuoteId.load(quote.id),
   ]);
+  // Another write may land between the submission and this read; the answer must describe the
+  // submission, so a quote no longer in the state it left is a conflict, not a success.
+  const expected: QuoteStatus = calculation.approvalRequired ? 'IN_REVIEW' : 'APPROVED';
+  if (submitted?.status !== expected || !sameLines(calculation, pricedLines)) {
+    return { ...nothing, ...changedMeanwhile };
+  }
   return { quote: submitted, approval: approvalOf(calculation, pricedLines), userErrors: [] };
 }
