@@ -93,6 +93,8 @@ const IDS_PER_CALL = 200;
 /** Pages followed through nextRecordsUrl before the answer is considered runaway. */
 const MAX_QUERY_PAGES = 50;
 const CALCULATE_PATH = '/services/apexrest/quote/calculate';
+/** The external id of quotes and lines that makes a create repeatable (an upsert on it). */
+const IDEMPOTENCY_KEY_FIELD = 'Idempotency_Key__c';
 /** The calculation endpoint prices at most 200 lines per call. */
 const CALCULATION_LINES_PER_CALL = 200;
 
@@ -125,6 +127,8 @@ export interface NewQuote {
   customerAccountId: string;
   currency: string;
   dealRegistrationId: string | null;
+  /** Makes the create an upsert on the quote's external id: a repeat finds the first quote. */
+  idempotencyKey?: string;
 }
 
 export interface NewQuoteLine {
@@ -132,6 +136,8 @@ export interface NewQuoteLine {
   quantity: number;
   /** Percent, e.g. "2.50". */
   additionalDiscountPercent?: string;
+  /** Makes the create an upsert on the line's external id: a repeat finds the first line. */
+  idempotencyKey?: string;
 }
 
 export interface QuoteLineChange {
@@ -147,9 +153,12 @@ export interface CalculatedQuote {
 
 /**
  * Quote writes, bound to one request's deadline. Every line write makes the CPQ reprice the whole
- * quote and set its status (In Review when a line needs approval, else Draft). The CPQ takes no
- * idempotency key, so none of these is ever retried (adapters/http retries writes only with one): a
- * write that fails or times out is reported at once, and the caller reads the quote to learn the outcome.
+ * quote and set its status (In Review when a line needs approval, else Draft). A create with an
+ * idempotency key is Salesforce's upsert on the external id `Idempotency_Key__c`
+ * (`PATCH sobjects/{type}/Idempotency_Key__c/{key}`), which the CPQ recognises when repeated, so
+ * it may be retried; every other write is reported at once when it fails or times out, never
+ * retried (adapters/http retries writes only with a key), and its error says whether it may have
+ * been applied (`outcome`).
  */
 export interface CpqCommands {
   /** The new quote's id. */
@@ -493,13 +502,21 @@ export function createCpqAdapter(config: CpqConfig): CpqAdapter {
         parse: (text) => text,
         schema: noContentSchema,
       });
+    /** A POST, or with a key the upsert that finds the record a repeat of it created. */
+    const create = (type: string, idempotencyKey: string | undefined) =>
+      idempotencyKey === undefined
+        ? { method: 'POST' as const, path: sobject(type) }
+        : {
+            method: 'PATCH' as const,
+            path: `${sobject(type)}/${IDEMPOTENCY_KEY_FIELD}/${encodeURIComponent(idempotencyKey)}`,
+            idempotencyKey,
+          };
     return {
       async createQuote(quote) {
         const created = await http.request({
           ...context,
+          ...create('SBQQ__Quote__c', quote.idempotencyKey),
           operation: 'createQuote',
-          method: 'POST',
-          path: sobject('SBQQ__Quote__c'),
           body: {
             SBQQ__Partner__c: quote.partnerId,
             SBQQ__Account__c: quote.customerAccountId,
@@ -522,9 +539,8 @@ export function createCpqAdapter(config: CpqConfig): CpqAdapter {
         }
         const created = await http.request({
           ...context,
+          ...create('SBQQ__QuoteLine__c', line.idempotencyKey),
           operation: 'createQuoteLine',
-          method: 'POST',
-          path: sobject('SBQQ__QuoteLine__c'),
           body: {
             SBQQ__Quote__c: quoteId,
             SBQQ__Product__c: product.value.Id,
