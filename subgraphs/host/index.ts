@@ -1,5 +1,6 @@
 export { connectionOf, decodeCursor, encodeCursor, MAX_PAGE_SIZE, pageOf } from './connection';
 export { badUserInput, formatSubgraphError } from './errors';
+export { idempotencyKeyProblem, scopedIdempotencyKey } from './idempotency';
 export {
   startSubgraph,
   type RunningSubgraph,

@@ -6,7 +6,15 @@ import {
   dealRegistrationStatusOn,
 } from '../../domain';
 import { isUpstreamError } from '../../adapters/http';
-import { assertCanWrite, pageOf, refusalAsUserError, userError, type UserError } from '../host';
+import {
+  assertCanWrite,
+  idempotencyKeyProblem,
+  pageOf,
+  refusalAsUserError,
+  scopedIdempotencyKey,
+  userError,
+  type UserError,
+} from '../host';
 import type { RegisterDealInput } from './generated/resolvers-types';
 import type { PartnersContext } from './server';
 
@@ -117,10 +125,18 @@ async function customerProblem(
     : userError('NOT_FOUND', `${customerAccountId} is not one of your customers`, 'customerAccountId');
 }
 
-export async function registerDeal(context: PartnersContext, input: RegisterDealInput) {
+/**
+ * With an idempotency key the PRM's duplicate rule answers a repeat with the registration the first
+ * request made, so a retry after a timeout never registers twice.
+ */
+export async function registerDeal(
+  context: PartnersContext,
+  input: RegisterDealInput,
+  idempotencyKey?: string | null,
+) {
   const { viewer, prm, prmCommands } = context;
   assertCanWrite(viewer);
-  const invalid = invalidInput(input);
+  const invalid = idempotencyKeyProblem(idempotencyKey) ?? invalidInput(input);
   if (invalid) return { dealRegistration: null, userErrors: [invalid] };
   const partner = await prm.partnerById.load(viewer.partnerId);
   if (!partner || partner.status !== 'ACTIVE') {
@@ -140,6 +156,7 @@ export async function registerDeal(context: PartnersContext, input: RegisterDeal
       customerAccountId: input.customerAccountId ?? null,
       productFamily: input.productFamily,
       estimatedAmount: input.estimatedAmount,
+      idempotencyKey: scopedIdempotencyKey(partner.id, idempotencyKey),
     });
     prm.dealRegistrationsByPartnerId.clear(partner.id);
     return { dealRegistration, userErrors: [] };

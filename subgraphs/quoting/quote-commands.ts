@@ -9,7 +9,15 @@ import {
   type QuoteStatus,
 } from '../../domain';
 import { isUpstreamError, UpstreamError } from '../../adapters/http';
-import { assertCanWrite, canWriteForPartner, refusalAsUserError, userError, type UserError } from '../host';
+import {
+  assertCanWrite,
+  canWriteForPartner,
+  idempotencyKeyProblem,
+  refusalAsUserError,
+  scopedIdempotencyKey,
+  userError,
+  type UserError,
+} from '../host';
 import { sellerOf } from './catalog';
 import type { AddQuoteLineInput, CreateQuoteInput, UpdateQuoteLineInput } from './generated/resolvers-types';
 import { productFamily } from './products';
@@ -21,6 +29,10 @@ import type { QuotingContext } from './server';
  * learns what to fix from typed user errors rather than from a refusal of the CPQ, which never says
  * why (legacy bodies are not passed on). The CPQ reprices the whole quote on every line write and
  * sets its status; `submitQuote` adds the approval step the CPQ leaves to its callers.
+ *
+ * Every mutation takes an optional idempotency key. Creates send it to the CPQ as the record's
+ * external id (an upsert), so a retry finds the record the first attempt made; the other writes set
+ * absolute values and are repeatable as they are, so for them the key is only checked.
  */
 
 type Checked<T> = { ok: T } | { userErrors: UserError[] };
@@ -66,11 +78,16 @@ async function changeableLine(
   return 'ok' in quote ? { ok: { line, quote: quote.ok } } : quote;
 }
 
-function lineInputErrors(input: {
-  quantity?: number | null;
-  additionalDiscount?: string | null;
-}): UserError[] {
+function lineInputErrors(
+  input: {
+    quantity?: number | null;
+    additionalDiscount?: string | null;
+  },
+  idempotencyKey: string | null | undefined,
+): UserError[] {
   const errors: UserError[] = [];
+  const badKey = idempotencyKeyProblem(idempotencyKey);
+  if (badKey) errors.push(badKey);
   if (input.quantity !== undefined && input.quantity !== null && input.quantity < 1) {
     errors.push(
       userError('BAD_USER_INPUT', `The quantity must be 1 or more, got ${input.quantity}`, 'quantity'),
@@ -160,9 +177,15 @@ async function registrationProblem(
   return undefined;
 }
 
-export async function createQuote(context: QuotingContext, input: CreateQuoteInput) {
+export async function createQuote(
+  context: QuotingContext,
+  input: CreateQuoteInput,
+  idempotencyKey?: string | null,
+) {
   const { viewer, cpq, cpqCommands } = context;
   assertCanWrite(viewer);
+  const badKey = idempotencyKeyProblem(idempotencyKey);
+  if (badKey) return { quote: null, userErrors: [badKey] };
   const { partner } = await sellerOf(context, viewer.partnerId);
   if (partner.status !== 'ACTIVE') {
     return {
@@ -186,6 +209,7 @@ export async function createQuote(context: QuotingContext, input: CreateQuoteInp
       customerAccountId: input.customerAccountId,
       currency,
       dealRegistrationId: input.dealRegistrationId ?? null,
+      idempotencyKey: scopedIdempotencyKey(partner.id, idempotencyKey),
     });
   } catch (error) {
     return { quote: null, userErrors: [refusalAsUserError(error, 'the quote')] };
@@ -211,10 +235,15 @@ async function unsellable(
     : userError('NOT_CERTIFIED', `You hold no current ${family} certification, which ${sku} needs`, 'sku');
 }
 
-export async function addQuoteLine(context: QuotingContext, quoteId: string, input: AddQuoteLineInput) {
+export async function addQuoteLine(
+  context: QuotingContext,
+  quoteId: string,
+  input: AddQuoteLineInput,
+  idempotencyKey?: string | null,
+) {
   assertCanWrite(context.viewer);
   const nothing = { quote: null, quoteLine: null };
-  const invalid = lineInputErrors(input);
+  const invalid = lineInputErrors(input, idempotencyKey);
   if (invalid.length > 0) return { ...nothing, userErrors: invalid };
   const checked = await changeableQuote(context, quoteId, 'quoteId');
   if ('userErrors' in checked) return { ...nothing, ...checked };
@@ -227,6 +256,7 @@ export async function addQuoteLine(context: QuotingContext, quoteId: string, inp
       sku: input.sku,
       quantity: input.quantity,
       ...(input.additionalDiscount ? { additionalDiscountPercent: input.additionalDiscount } : {}),
+      idempotencyKey: scopedIdempotencyKey(quote.partnerId, idempotencyKey),
     });
   } catch (error) {
     return { ...nothing, userErrors: [refusalAsUserError(error, 'the line')] };
@@ -239,7 +269,12 @@ export async function addQuoteLine(context: QuotingContext, quoteId: string, inp
   return { quote: updated, quoteLine, userErrors: [] };
 }
 
-export async function updateQuoteLine(context: QuotingContext, lineId: string, input: UpdateQuoteLineInput) {
+export async function updateQuoteLine(
+  context: QuotingContext,
+  lineId: string,
+  input: UpdateQuoteLineInput,
+  idempotencyKey?: string | null,
+) {
   assertCanWrite(context.viewer);
   const nothing = { quote: null, quoteLine: null };
   if ((input.quantity ?? null) === null && (input.additionalDiscount ?? null) === null) {
@@ -248,7 +283,7 @@ export async function updateQuoteLine(context: QuotingContext, lineId: string, i
       userErrors: [userError('BAD_USER_INPUT', 'Give a quantity, an additional discount or both')],
     };
   }
-  const invalid = lineInputErrors(input);
+  const invalid = lineInputErrors(input, idempotencyKey);
   if (invalid.length > 0) return { ...nothing, userErrors: invalid };
   const checked = await changeableLine(context, lineId);
   if ('userErrors' in checked) return { ...nothing, ...checked };
@@ -269,9 +304,15 @@ export async function updateQuoteLine(context: QuotingContext, lineId: string, i
   return { quote: updated, quoteLine, userErrors: [] };
 }
 
-export async function removeQuoteLine(context: QuotingContext, lineId: string) {
+export async function removeQuoteLine(
+  context: QuotingContext,
+  lineId: string,
+  idempotencyKey?: string | null,
+) {
   assertCanWrite(context.viewer);
   const nothing = { quote: null, removedLineId: null };
+  const badKey = idempotencyKeyProblem(idempotencyKey);
+  if (badKey) return { ...nothing, userErrors: [badKey] };
   const checked = await changeableLine(context, lineId);
   if ('userErrors' in checked) return { ...nothing, ...checked };
   const { quote } = checked.ok;
@@ -351,9 +392,11 @@ function pricingOf(calculation: QuoteCalculation, lines: readonly QuoteLine[]) {
   };
 }
 
-export async function priceQuote(context: QuotingContext, quoteId: string) {
+export async function priceQuote(context: QuotingContext, quoteId: string, idempotencyKey?: string | null) {
   assertCanWrite(context.viewer);
   const nothing = { quote: null, pricing: null };
+  const badKey = idempotencyKeyProblem(idempotencyKey);
+  if (badKey) return { ...nothing, userErrors: [badKey] };
   const checked = await changeableQuote(context, quoteId, 'quoteId');
   if ('userErrors' in checked) return { ...nothing, ...checked };
   let calculation: QuoteCalculation;
@@ -370,9 +413,11 @@ export async function priceQuote(context: QuotingContext, quoteId: string) {
   return { quote, pricing: pricingOf(calculation, lines), userErrors: [] };
 }
 
-export async function submitQuote(context: QuotingContext, quoteId: string) {
+export async function submitQuote(context: QuotingContext, quoteId: string, idempotencyKey?: string | null) {
   assertCanWrite(context.viewer);
   const nothing = { quote: null, approval: null };
+  const badKey = idempotencyKeyProblem(idempotencyKey);
+  if (badKey) return { ...nothing, userErrors: [badKey] };
   const checked = await changeableQuote(context, quoteId, 'quoteId');
   if ('userErrors' in checked) return { ...nothing, ...checked };
   const quote = checked.ok;
