@@ -264,6 +264,30 @@ describe('CPQ adapter: catalog reads and quote writes against the stand-in', () 
     });
   });
 
+  it('upserts a create with an idempotency key: a repeat answers the same record, and a 503 is retried', async () => {
+    const adapter = await freshAdapter();
+    const commands = adapter.createCommands();
+    const upsert = 'PATCH /services/data/v60.0/sobjects/:sobject/:field/:value';
+    const quote = {
+      partnerId: partner.id,
+      customerAccountId: customer.Id,
+      currency: partner.currencyCode,
+      dealRegistrationId: null,
+      idempotencyKey: `${partner.id}:adapter-upsert`,
+    };
+    const first = await commands.createQuote(quote);
+    await injectFault(server, { route: upsert, errorRate: 1, errorStatus: 503 });
+    await upstreamErrorOf(commands.createQuote(quote));
+    const attemptsOfTheFailedCall = (await legacyCalls(server))[upsert]! - 1;
+    await fetch(`${server.url}/__faults`, { method: 'DELETE' });
+
+    const again = await commands.createQuote(quote);
+
+    expect(again).toBe(first);
+    expect(attemptsOfTheFailedCall).toBeGreaterThan(1);
+    expect((await legacyCalls(server))['POST /services/data/v60.0/sobjects/:sobject']).toBeUndefined();
+  });
+
   it('never retries a write: a 503 on create fails after one attempt', async () => {
     const adapter = await freshAdapter();
     await injectFault(server, {
