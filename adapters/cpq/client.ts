@@ -148,6 +148,7 @@ export interface QuoteLineChange {
 /** A price calculation, and when it was saved, the version (entity tag) of the quote it saved. */
 export interface CalculatedQuote {
   calculation: QuoteCalculation;
+  /** Null only for a calculation that was not saved. */
   savedVersion: string | null;
 }
 
@@ -582,6 +583,18 @@ export function createCpqAdapter(config: CpqConfig): CpqAdapter {
           body: { quoteId, save },
           schema: calculationSchema,
         });
+        // Without the saved version no later write could be made conditional on what was priced.
+        if (save && !calculation.savedQuote) {
+          throw new UpstreamError(
+            'UPSTREAM_BAD_RESPONSE',
+            'cpq saved a calculation without the quote version',
+            {
+              system: 'cpq',
+              operation: 'calculateAndSaveQuote',
+              breaker: 'closed',
+            },
+          );
+        }
         return {
           calculation: toQuoteCalculation(calculation),
           savedVersion: calculation.savedQuote?.etag ?? null,
