@@ -84,11 +84,17 @@ describe('quote writes racing each other', () => {
 
   const aboveLimit = (quote: QuoteData) => quote.lines.some((line) => Number(line.additionalDiscount) > 25);
 
-  /** A success must describe the quote as submitted: APPROVED within the limit, or IN_REVIEW. */
+  /**
+   * A success must describe the quote as submitted: APPROVED within the limit, or IN_REVIEW. A lost
+   * race is CONFLICT, or NOT_EDITABLE when another submission had approved the quote already.
+   */
   function expectTruthfulSubmission(submitted: SubmitPayload): void {
     if (submitted.userErrors.length > 0) {
       expect(submitted.userErrors).toEqual([
-        { code: 'CONFLICT', field: 'quoteId', message: expect.stringContaining('changed while') },
+        expect.objectContaining({
+          code: expect.stringMatching(/^(CONFLICT|NOT_EDITABLE)$/),
+          field: 'quoteId',
+        }),
       ]);
       expect(submitted.quote).toBeNull();
       return;
