@@ -134,8 +134,15 @@ describe('quote writes racing each other', () => {
     const finals = await Promise.all(quotes.map(({ quoteId }) => read(quoteId)));
     expect(finals.filter((quote) => quote.status === 'APPROVED' && aboveLimit(quote))).toEqual([]);
     outcomes.forEach(({ submitted }) => expectTruthfulSubmission(submitted));
-    // The race did take place: discounts went through while submissions ran.
+    // The race did take place: discounts went through while submissions ran, and submissions lost.
     expect(outcomes.filter(({ updated }) => updated.userErrors.length === 0).length).toBeGreaterThan(0);
+    expect(outcomes.map(({ submitted }) => submitted.userErrors[0])).toContainEqual({
+      code: 'CONFLICT',
+      field: 'quoteId',
+      message: expect.stringMatching(
+        /^Quote Q-\d+ changed while it was being submitted; read it again and resubmit$/,
+      ),
+    });
   });
 
   it('answers 20 parallel submissions of one quote with APPROVED or CONFLICT, never a wrong status', async () => {
