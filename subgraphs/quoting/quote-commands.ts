@@ -327,7 +327,8 @@ export async function removeQuoteLine(
 
 /**
  * The calculation's lines are in the CPQ's line order, which is the order of the lines' names; the
- * product and quantity of each must match, or the two answers are not about the same quote.
+ * product, quantity and additional discount of each must match, or the two answers are not about
+ * the same state of the quote.
  */
 function sameLines(calculation: QuoteCalculation, lines: readonly QuoteLine[]): boolean {
   return (
