@@ -498,7 +498,10 @@ describe('CPQ stand-in: objects, writes, pricing and limits', () => {
       const afterAdd = await etagOf(quoteId);
       expect(afterAdd).not.toBe(read.headers.get('etag'));
       await call('PATCH', sobject('SBQQ__QuoteLine__c', lineId), { SBQQ__AdditionalDiscount__c: '40' });
-      expect(await etagOf(quoteId)).not.toBe(afterAdd);
+      const afterUpdate = await etagOf(quoteId);
+      expect(afterUpdate).not.toBe(afterAdd);
+      await call('DELETE', sobject('SBQQ__QuoteLine__c', lineId));
+      expect(await etagOf(quoteId)).not.toBe(afterUpdate);
     });
 
     it('answers 412 PRECONDITION_FAILED to a PATCH whose If-Match names an older version, and changes nothing', async () => {
