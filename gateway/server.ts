@@ -83,9 +83,11 @@ function formatGatewayError(formatted: GraphQLFormattedError): GraphQLFormattedE
   const limit = formatLimitError(formatted);
   if (limit) return limit;
   const { code, upstream, field, serviceName, limit: limitName, cost, maxCost } = formatted.extensions ?? {};
+  // Whether a failed write may have been applied: the client's cue to retry with its idempotency key.
+  const outcome = formatted.extensions?.outcome;
   if (typeof code === 'string' && PASSED_THROUGH_CODES.has(code)) {
     const extensions = Object.fromEntries(
-      Object.entries({ code, upstream, field, serviceName, limit: limitName, cost, maxCost }).filter(
+      Object.entries({ code, upstream, outcome, field, serviceName, limit: limitName, cost, maxCost }).filter(
         ([, v]) => v !== undefined,
       ),
     );

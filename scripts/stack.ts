@@ -91,13 +91,6 @@ export async function startStack(env: Env): Promise<RunningStack> {
       breaker,
       cache: referenceCache,
     };
-    const partners = await startPartnersSubgraph({
-      port: env.PARTNERS_PORT,
-      identitySecret: env.IDENTITY_SECRET,
-      prm,
-    });
-    started.push(partners);
-    subgraphs.push(partners);
     const cpq: CpqConfig = {
       baseUrl: cpqUrl,
       clientId: env.CPQ_CLIENT_ID,
@@ -106,6 +99,15 @@ export async function startStack(env: Env): Promise<RunningStack> {
       breaker,
       cache: referenceCache,
     };
+    const partners = await startPartnersSubgraph({
+      port: env.PARTNERS_PORT,
+      identitySecret: env.IDENTITY_SECRET,
+      prm,
+      // A deal registration names one of the partner's customers, which the CPQ holds.
+      cpq,
+    });
+    started.push(partners);
+    subgraphs.push(partners);
     const quoting = await startQuotingSubgraph({
       port: env.QUOTING_PORT,
       identitySecret: env.IDENTITY_SECRET,

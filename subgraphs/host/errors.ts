@@ -33,7 +33,11 @@ export function formatSubgraphError(formatted: GraphQLFormattedError, error: unk
       message: original.message,
       locations: formatted.locations,
       path: formatted.path,
-      extensions: { code: original.code, upstream: original.upstream },
+      extensions: {
+        code: original.code,
+        upstream: original.upstream,
+        ...(original.outcome ? { outcome: original.outcome } : {}),
+      },
     };
   }
   const code = formatted.extensions?.code;

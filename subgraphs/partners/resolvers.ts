@@ -14,7 +14,7 @@ export const resolvers: Resolvers = {
     },
   },
   Mutation: {
-    registerDeal: (_root, { input }, context) => registerDeal(context, input),
+    registerDeal: (_root, { input, idempotencyKey }, context) => registerDeal(context, input, idempotencyKey),
   },
   Partner: {
     __resolveReference: (reference, { viewer, prm }) => {

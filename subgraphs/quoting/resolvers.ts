@@ -28,12 +28,16 @@ export const resolvers: Resolvers = {
     },
   },
   Mutation: {
-    createQuote: (_root, { input }, context) => createQuote(context, input),
-    addQuoteLine: (_root, { quoteId, input }, context) => addQuoteLine(context, quoteId, input),
-    updateQuoteLine: (_root, { lineId, input }, context) => updateQuoteLine(context, lineId, input),
-    removeQuoteLine: (_root, { lineId }, context) => removeQuoteLine(context, lineId),
-    priceQuote: (_root, { quoteId }, context) => priceQuote(context, quoteId),
-    submitQuote: (_root, { quoteId }, context) => submitQuote(context, quoteId),
+    createQuote: (_root, { input, idempotencyKey }, context) => createQuote(context, input, idempotencyKey),
+    addQuoteLine: (_root, { quoteId, input, idempotencyKey }, context) =>
+      addQuoteLine(context, quoteId, input, idempotencyKey),
+    updateQuoteLine: (_root, { lineId, input, idempotencyKey }, context) =>
+      updateQuoteLine(context, lineId, input, idempotencyKey),
+    removeQuoteLine: (_root, { lineId, idempotencyKey }, context) =>
+      removeQuoteLine(context, lineId, idempotencyKey),
+    priceQuote: (_root, { quoteId, idempotencyKey }, context) => priceQuote(context, quoteId, idempotencyKey),
+    submitQuote: (_root, { quoteId, idempotencyKey }, context) =>
+      submitQuote(context, quoteId, idempotencyKey),
   },
   Partner: {
     __resolveReference: (reference, { viewer }) => {

@@ -166,13 +166,14 @@ export type Mutation = {
   /**
    * Registers a deal for the signed-in user's partner with the PRM; it starts SUBMITTED and protects
    * the deal for 90 days once APPROVED. Needs the partner_rep or partner_admin role (channel managers
-   * read only: FORBIDDEN).
+   * read only: FORBIDDEN). With an idempotencyKey, a repeat answers the registration the first call made.
    */
   registerDeal: RegisterDealPayload;
 };
 
 
 export type MutationRegisterDealArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: RegisterDealInput;
 };
 

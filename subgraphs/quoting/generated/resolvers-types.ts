@@ -174,17 +174,24 @@ export type Money = {
  */
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Adds a product to a quote; the CPQ reprices the whole quote. */
+  /**
+   * Adds a product to a quote; the CPQ reprices the whole quote. With an idempotencyKey, a repeat
+   * answers the line the first call added.
+   */
   addQuoteLine: AddQuoteLinePayload;
-  /** Starts a DRAFT quote for one of your customers. */
+  /**
+   * Starts a DRAFT quote for one of your customers. With an idempotencyKey, a repeat answers the quote
+   * the first call created.
+   */
   createQuote: CreateQuotePayload;
   /** Runs the CPQ's price calculation on the quote for today and saves it, with each line's discounts. */
   priceQuote: PriceQuotePayload;
-  /** Removes a line; the CPQ reprices the whole quote. */
+  /** Removes a line; the CPQ reprices the whole quote. A repeat finds the line gone: NOT_FOUND. */
   removeQuoteLine: RemoveQuoteLinePayload;
   /**
    * Prices the quote and submits it: APPROVED when every discount is within your tier's limit, else
    * IN_REVIEW for a channel manager, with the reasons. Every line's family must still be certified.
+   * Only the state that was priced is approved: if a line changes meanwhile, CONFLICT (submit again).
    */
   submitQuote: SubmitQuotePayload;
   /** Changes a line's quantity or additional discount; the CPQ reprices the whole quote. */
@@ -199,6 +206,7 @@ export type Mutation = {
  * a write is never retried: when one ends in UPSTREAM_TIMEOUT, read the quote before trying again.
  */
 export type MutationAddQuoteLineArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: AddQuoteLineInput;
   quoteId: Scalars['ID']['input'];
 };
@@ -211,6 +219,7 @@ export type MutationAddQuoteLineArgs = {
  * a write is never retried: when one ends in UPSTREAM_TIMEOUT, read the quote before trying again.
  */
 export type MutationCreateQuoteArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: CreateQuoteInput;
 };
 
@@ -222,6 +231,7 @@ export type MutationCreateQuoteArgs = {
  * a write is never retried: when one ends in UPSTREAM_TIMEOUT, read the quote before trying again.
  */
 export type MutationPriceQuoteArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   quoteId: Scalars['ID']['input'];
 };
 
@@ -233,6 +243,7 @@ export type MutationPriceQuoteArgs = {
  * a write is never retried: when one ends in UPSTREAM_TIMEOUT, read the quote before trying again.
  */
 export type MutationRemoveQuoteLineArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   lineId: Scalars['ID']['input'];
 };
 
@@ -244,6 +255,7 @@ export type MutationRemoveQuoteLineArgs = {
  * a write is never retried: when one ends in UPSTREAM_TIMEOUT, read the quote before trying again.
  */
 export type MutationSubmitQuoteArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   quoteId: Scalars['ID']['input'];
 };
 
@@ -255,6 +267,7 @@ export type MutationSubmitQuoteArgs = {
  * a write is never retried: when one ends in UPSTREAM_TIMEOUT, read the quote before trying again.
  */
 export type MutationUpdateQuoteLineArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: UpdateQuoteLineInput;
   lineId: Scalars['ID']['input'];
 };
