@@ -52,7 +52,6 @@ export function gatewayConfigOf(
         maxDirectives: env.LIMIT_MAX_DIRECTIVES,
         maxTokens: env.LIMIT_MAX_TOKENS,
         maxCost: env.LIMIT_MAX_COST,
-        blockFieldSuggestions: env.NODE_ENV === 'production',
       },
       subgraphResilience: {
         timeoutMs: env.SUBGRAPH_TIMEOUT_MS,
