@@ -2,6 +2,7 @@ import http from 'node:http';
 import { listen, type RunningServer } from '../runtime';
 import type { RunningStack } from '../scripts/stack';
 import { graphqlAs, legacyCalls, postGraphQL, resetLegacy, startTestStack, tokenFor } from './stack';
+import { startSubgraphProxy, type SubgraphProxy } from './subgraph-proxy';
 
 /**
  * What a client sees when the mistake is its own (HTTP 400, a stable code, a message naming the
@@ -175,6 +176,56 @@ describe('a legacy record the graph cannot map', () => {
         extensions: { code: 'UPSTREAM_BAD_RESPONSE', upstream: { system: 'cpq' }, serviceName: 'quoting' },
       });
     }
+  });
+});
+
+describe("a subgraph's refusal of the client's input", () => {
+  let stack: RunningStack;
+  let proxy: SubgraphProxy;
+  const refusal = {
+    errors: [
+      {
+        message: 'Variable "$discount" got invalid value 0.1; Decimal must be given as a string',
+        extensions: { code: 'BAD_USER_INPUT' },
+      },
+    ],
+  };
+
+  beforeAll(async () => {
+    proxy = await startSubgraphProxy();
+    stack = await startTestStack({
+      QUOTING_URL: `${proxy.url}/graphql`,
+      SUBGRAPH_BREAKER_VOLUME_THRESHOLD: '3',
+      SUBGRAPH_BREAKER_RESET_MS: '60000',
+    });
+    proxy.target = stack.subgraphServers.quoting!;
+    proxy.refusal = refusal;
+  });
+  afterAll(async () => {
+    await stack?.close();
+    await proxy?.close();
+  });
+
+  it('reaches the client as the subgraph said it, and never opens the breaker', async () => {
+    const token = await tokenFor('P-00001');
+    const query = '{ partner(id: "P-00001") { id } quote(id: "a0Q000000000001AAA") { id } }';
+    proxy.mode = 'refuse';
+    for (let i = 0; i < 10; i += 1) {
+      const response = await graphqlAs(token, stack.urls.gateway, query);
+      expect(response.data).toEqual({ partner: { id: 'P-00001' }, quote: null });
+      expect(response.errors).toEqual([
+        expect.objectContaining({
+          message: refusal.errors[0]!.message,
+          extensions: { code: 'BAD_USER_INPUT', serviceName: 'quoting' },
+        }),
+      ]);
+    }
+    proxy.mode = 'forward';
+    const requestsBefore = proxy.requests;
+    const healthy = await graphqlAs(token, stack.urls.gateway, query);
+    expect(healthy.errors).toBeUndefined();
+    expect(healthy.data).toEqual({ partner: { id: 'P-00001' }, quote: { id: 'a0Q000000000001AAA' } });
+    expect(proxy.requests).toBe(requestsBefore + 1);
   });
 });
 

@@ -3,23 +3,34 @@ import { listen, type RunningServer } from '../runtime';
 
 /**
  * A switchable stand-in between the gateway and one real subgraph: forwards requests, or fails
- * them (connection reset) or holds them (slow), and counts what reached it — so tests can see that
- * an open breaker makes no call at all.
+ * them (connection reset), holds them (slow) or answers them 400 with `refusal` as the body
+ * (refuse), and counts what reached it — so tests can see that an open breaker makes no call at all.
  */
 export interface SubgraphProxy extends RunningServer {
   /** Base URL of the real subgraph server (no path); requests keep their path. */
   target: string;
-  mode: 'forward' | 'down' | 'slow';
+  mode: 'forward' | 'down' | 'slow' | 'refuse';
   slowMs: number;
+  refusal: unknown;
   requests: number;
 }
 
 export async function startSubgraphProxy(): Promise<SubgraphProxy> {
-  const state = { target: '', mode: 'forward' as SubgraphProxy['mode'], slowMs: 2000, requests: 0 };
+  const state = {
+    target: '',
+    mode: 'forward' as SubgraphProxy['mode'],
+    slowMs: 2000,
+    refusal: {} as unknown,
+    requests: 0,
+  };
   const handler: http.RequestListener = (req, res) => {
     state.requests += 1;
     if (state.mode === 'down') {
       req.socket.destroy();
+      return;
+    }
+    if (state.mode === 'refuse') {
+      res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify(state.refusal));
       return;
     }
     const chunks: Buffer[] = [];
