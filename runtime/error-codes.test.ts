@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse, type EnumTypeDefinitionNode } from 'graphql';
+import type { UpstreamErrorCode } from '../adapters/http';
 import type { UserErrorCode as PartnersUserErrorCode } from '../subgraphs/partners/generated/resolvers-types';
 import type { UserErrorCode as QuotingUserErrorCode } from '../subgraphs/quoting/generated/resolvers-types';
-import { USER_ERROR_CODES, type UserErrorCode } from './error-codes';
+import { USER_ERROR_CODES, type SubgraphPassedThroughCode, type UserErrorCode } from './error-codes';
 
 /**
  * `npm run typecheck` fails here when a generated union and the module's differ either way (the
@@ -14,6 +15,10 @@ export const generatedUnionsMatch: [
   Same<PartnersUserErrorCode, UserErrorCode>,
   Same<QuotingUserErrorCode, UserErrorCode>,
 ] = [true, true];
+
+/** Likewise when an adapter throws a code that the subgraphs and the gateway would hide as INTERNAL. */
+export const adapterCodesPassThrough: [UpstreamErrorCode] extends [SubgraphPassedThroughCode] ? true : false =
+  true;
 
 const schemaDir = path.resolve(__dirname, '..', 'schema');
 

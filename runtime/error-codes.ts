@@ -1,12 +1,13 @@
 /**
  * Every `extensions.code` a client can see, defined once: the subgraphs' formatter, the gateway's
  * formatter and the limit refusals take their codes from here, and the SDL enum `UserErrorCode`
- * is checked against USER_ERROR_CODES (runtime/error-codes.test.ts), so a code added in one place
- * and forgotten in another fails the tests instead of reaching clients as INTERNAL.
+ * and the adapters' UpstreamErrorCode are checked against this module (runtime/error-codes.test.ts),
+ * so a code added in one place and forgotten in another fails the checks instead of reaching
+ * clients as INTERNAL.
  */
 
 /** A legacy system (or the subgraph in front of it) failed; `extensions.upstream` says which. */
-export const UPSTREAM_ERROR_CODES = [
+const UPSTREAM_ERROR_CODES = [
   'UPSTREAM_UNAVAILABLE',
   'UPSTREAM_TIMEOUT',
   'UPSTREAM_RATE_LIMITED',
@@ -14,7 +15,7 @@ export const UPSTREAM_ERROR_CODES = [
 ] as const;
 
 /** The client's own request is at fault or not allowed: theirs to fix. */
-export const CLIENT_ERROR_CODES = [
+const CLIENT_ERROR_CODES = [
   'UNAUTHENTICATED',
   'FORBIDDEN',
   'BAD_USER_INPUT',
@@ -23,7 +24,7 @@ export const CLIENT_ERROR_CODES = [
 ] as const;
 
 /** Apollo Server's own codes for a request it could not parse, validate or resolve. */
-export const REQUEST_ERROR_CODES = [
+const REQUEST_ERROR_CODES = [
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',
@@ -34,15 +35,14 @@ export const REQUEST_ERROR_CODES = [
 
 /** A query over one of the gateway's limits; `extensions.limit` names which (QueryLimit). */
 export const QUERY_LIMIT_EXCEEDED = 'QUERY_LIMIT_EXCEEDED';
-export const QUERY_LIMITS = ['depth', 'aliases', 'directives', 'tokens', 'cost'] as const;
-export type QueryLimit = (typeof QUERY_LIMITS)[number];
+export type QueryLimit = 'depth' | 'aliases' | 'directives' | 'tokens' | 'cost';
 
 /**
  * Apollo Gateway's codes for what it found wrong while joining subgraph answers (INVALID_GRAPHQL:
  * e.g. a null for a non-null field) or for a subgraph error that came without a code
  * (DOWNSTREAM_SERVICE_ERROR); both keep `extensions.serviceName`.
  */
-export const GATEWAY_EXECUTION_ERROR_CODES = ['INVALID_GRAPHQL', 'DOWNSTREAM_SERVICE_ERROR'] as const;
+const GATEWAY_EXECUTION_ERROR_CODES = ['INVALID_GRAPHQL', 'DOWNSTREAM_SERVICE_ERROR'] as const;
 
 /** Answered by the gateway's HTTP layer, before GraphQL runs. */
 export const PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE';
@@ -50,6 +50,12 @@ export const PERSISTED_QUERY_NOT_IN_SAFELIST = 'PERSISTED_QUERY_NOT_IN_SAFELIST'
 
 /** Anything else: a generic message, nothing of the cause. */
 export const INTERNAL = 'INTERNAL';
+
+/** What a subgraph may answer: every code an adapter throws must be one of these. */
+export type SubgraphPassedThroughCode =
+  | (typeof UPSTREAM_ERROR_CODES)[number]
+  | (typeof CLIENT_ERROR_CODES)[number]
+  | (typeof REQUEST_ERROR_CODES)[number];
 
 /** Codes a subgraph answers as they are; anything else becomes INTERNAL. */
 export const SUBGRAPH_PASSED_THROUGH_CODES: ReadonlySet<string> = new Set([

@@ -15,18 +15,14 @@ export { DEADLINE_HEADER } from './deadline';
 export { listen, type ListenOptions, type RunningServer } from './listen';
 export { createLogger, type Logger } from './logger';
 export {
-  CLIENT_ERROR_CODES,
-  GATEWAY_EXECUTION_ERROR_CODES,
   GATEWAY_PASSED_THROUGH_CODES,
   INTERNAL,
   PAYLOAD_TOO_LARGE,
   PERSISTED_QUERY_NOT_IN_SAFELIST,
   QUERY_LIMIT_EXCEEDED,
-  QUERY_LIMITS,
-  REQUEST_ERROR_CODES,
   SUBGRAPH_PASSED_THROUGH_CODES,
-  UPSTREAM_ERROR_CODES,
   USER_ERROR_CODES,
   type QueryLimit,
+  type SubgraphPassedThroughCode,
   type UserErrorCode,
 } from './error-codes';
