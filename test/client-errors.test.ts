@@ -231,49 +231,54 @@ describe("a subgraph's refusal of the client's input", () => {
 
 describe('production', () => {
   let stack: RunningStack;
+  let proxy: SubgraphProxy;
   let token: string;
   const secret = 'a-production-jwt-secret-of-at-least-32-chars';
 
   beforeAll(async () => {
+    proxy = await startSubgraphProxy();
     stack = await startTestStack({
+      QUOTING_URL: `${proxy.url}/graphql`,
       NODE_ENV: 'production',
       AUTH_JWT_SECRET: secret,
       IDENTITY_SECRET: 'a-production-identity-secret-of-32-chars!!',
     });
+    proxy.target = stack.subgraphServers.quoting!;
     token = await tokenFor('P-00001', ['partner_admin'], { secret });
   });
   afterAll(async () => {
     await stack?.close();
+    await proxy?.close();
   });
 
   it.each([
-    ['a field', '{ me { nam } }', undefined, 'Cannot query field "nam" on type "Partner".'],
+    ['field', '{ me { nam } }', undefined, 'Cannot query field "nam" on type "Partner".'],
     [
-      'an argument',
+      'argument',
       '{ me { quotes(firs: 1) { totalCount } } }',
       undefined,
       'Unknown argument "firs" on field "Partner.quotes".',
     ],
     [
-      'an enum value',
+      'enum value',
       '{ me { quotes(status: [DRAF]) { totalCount } } }',
       undefined,
       'Value "DRAF" does not exist in "QuoteStatus" enum.',
     ],
     [
-      'a type',
+      'type',
       'query Q($s: [QuoteStatu!]) { me { quotes(status: $s) { totalCount } } }',
       undefined,
       'Unknown type "QuoteStatu".',
     ],
     [
-      'an enum value in a variable',
+      'enum value in a variable',
       BY_STATUS,
       { status: ['DRAF'] },
       'Variable "$status" got invalid value "DRAF" at "status[0]"; Value "DRAF" does not exist in "QuoteStatus" enum.',
     ],
     [
-      'an input field in a variable',
+      'input field in a variable',
       UPDATE_LINE,
       { lineId: 'a0R000000000001AAA', input: { quantit: 1 } },
       'Variable "$input" got invalid value { quantit: 1 }; Field "quantit" is not defined by type "UpdateQuoteLineInput".',
@@ -283,5 +288,32 @@ describe('production', () => {
     expect(response.status).toBe(400);
     expect(response.errors?.[0]?.message).toBe(message);
     for (const error of response.errors ?? []) expect(error.message).not.toMatch(/did you mean/i);
+  });
+
+  it('suggests nothing in an error a subgraph sent', async () => {
+    proxy.refusal = {
+      errors: [
+        {
+          message: 'Value "GOLDD" does not exist in "PartnerTier" enum. Did you mean the enum value "GOLD"?',
+          extensions: { code: 'BAD_USER_INPUT' },
+        },
+      ],
+    };
+    proxy.mode = 'refuse';
+    try {
+      const response = await graphqlAs(
+        token,
+        stack.urls.gateway,
+        '{ quote(id: "a0Q000000000001AAA") { id } }',
+      );
+      expect(response.errors).toEqual([
+        expect.objectContaining({
+          message: 'Value "GOLDD" does not exist in "PartnerTier" enum.',
+          extensions: { code: 'BAD_USER_INPUT', serviceName: 'quoting' },
+        }),
+      ]);
+    } finally {
+      proxy.mode = 'forward';
+    }
   });
 });
