@@ -3,10 +3,9 @@ import { GATEWAY_PASSED_THROUGH_CODES, INTERNAL } from '../runtime';
 import { queryLimitRefusal } from './limits';
 
 /**
- * The last word on what a client sees (Apollo Server's formatError): limit refusals get their
- * code, known codes pass with the extensions clients rely on, anything else becomes INTERNAL
- * without details. `serviceName` (which subgraph failed) stays even then: it tells a frontend
- * which part of the graph is missing, and nothing about why.
+ * What a client may act on besides the code: which legacy system failed and its breaker, the
+ * input field at fault, whether a timed-out write was applied, which subgraph answered, and which
+ * limit refused the query. Anything else a subgraph sends (a stack trace, a legacy body) is dropped.
  */
 const PASSED_THROUGH_EXTENSIONS = [
   'upstream',
@@ -29,6 +28,12 @@ export interface ClientErrorOptions {
   hideSuggestions: boolean;
 }
 
+/**
+ * The last word on what a client sees (Apollo Server's formatError): limit refusals get their
+ * code, known codes pass with the extensions clients rely on, anything else becomes INTERNAL
+ * without details. `serviceName` (which subgraph failed) stays even then: it tells a frontend
+ * which part of the graph is missing, and nothing about why.
+ */
 export function clientErrorFormatter({
   hideSuggestions,
 }: ClientErrorOptions): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
