@@ -13,6 +13,7 @@ describe('configuration', () => {
       LEGACY_SCALE: 'small',
       APOLLO_TELEMETRY: false,
       INCENTIVES_PENDING_TTL_MS: 30_000,
+      AUTH_MAX_TOKEN_LIFETIME_S: 86_400,
     });
     expect(loadEnv({ INCENTIVES_PENDING_TTL_MS: '0' }).INCENTIVES_PENDING_TTL_MS).toBe(0);
   });
@@ -53,6 +54,7 @@ describe('configuration', () => {
         INCENTIVES_STANDIN_LATENCY_MS: 'slow',
         START_LEGACY: 'maybe',
         INCENTIVES_PENDING_TTL_MS: '-5',
+        AUTH_MAX_TOKEN_LIFETIME_S: '0',
       });
     } catch (caught) {
       error = caught;
@@ -66,5 +68,6 @@ describe('configuration', () => {
     expect(problems).toMatch(/START_LEGACY: must be true or false/);
     expect(problems).toMatch(/INCENTIVES_STANDIN_LATENCY_MS: must be "min-max"/);
     expect(problems).toMatch(/INCENTIVES_PENDING_TTL_MS: must be 0 or a positive number of milliseconds/);
+    expect(problems).toMatch(/AUTH_MAX_TOKEN_LIFETIME_S: must be a positive number of seconds \(got "0"\)/);
   });
 });

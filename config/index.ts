@@ -85,6 +85,12 @@ const envSchema = z
     AUTH_JWKS_URL: httpUrl.optional(),
     AUTH_ISSUER: z.string().min(1).optional(),
     AUTH_AUDIENCE: z.string().min(1).optional(),
+    /** Longest a token may live, exp - iat: longer-lived (or never-expiring) tokens are refused. */
+    AUTH_MAX_TOKEN_LIFETIME_S: z.coerce
+      .number()
+      .int()
+      .min(1, 'must be a positive number of seconds')
+      .default(24 * 60 * 60),
     AUTH_DISABLED: flag.default(false),
     AUTH_DISABLED_PARTNER_ID: z.string().min(1).default('P-00001'),
     IDENTITY_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEV_IDENTITY_SECRET),

@@ -22,4 +22,4 @@ export {
   canWriteForPartner,
   forbiddenPartnerData,
 } from './tenancy';
-export { refusalAsUserError, userError, type UserError, type UserErrorCode } from './user-errors';
+export { refusalAsUserError, userError, type UserError } from './user-errors';
