@@ -10,7 +10,7 @@ const shared = {
   enumsAsTypes: true,
   mapperTypeSuffix: 'Model',
   avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
-  scalars: { Decimal: 'string', Currency: 'string' },
+  scalars: { Decimal: 'string', Currency: 'string', Date: 'string' },
 };
 
 const config: CodegenConfig = {

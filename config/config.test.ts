@@ -13,8 +13,21 @@ describe('configuration', () => {
       LEGACY_SCALE: 'small',
       APOLLO_TELEMETRY: false,
       INCENTIVES_PENDING_TTL_MS: 30_000,
+      AUTH_MAX_TOKEN_LIFETIME_S: 86_400,
     });
     expect(loadEnv({ INCENTIVES_PENDING_TTL_MS: '0' }).INCENTIVES_PENDING_TTL_MS).toBe(0);
+  });
+
+  it('bounds quote line quantities, 1 to 1,000,000 unless configured, and refuses a minimum above the maximum', () => {
+    expect(loadEnv({})).toMatchObject({ QUOTE_LINE_QUANTITY_MIN: 1, QUOTE_LINE_QUANTITY_MAX: 1_000_000 });
+    expect(loadEnv({ QUOTE_LINE_QUANTITY_MIN: '5', QUOTE_LINE_QUANTITY_MAX: '500' })).toMatchObject({
+      QUOTE_LINE_QUANTITY_MIN: 5,
+      QUOTE_LINE_QUANTITY_MAX: 500,
+    });
+    expect(() => loadEnv({ QUOTE_LINE_QUANTITY_MIN: '10', QUOTE_LINE_QUANTITY_MAX: '5' })).toThrow(
+      /QUOTE_LINE_QUANTITY_MAX: must not be below QUOTE_LINE_QUANTITY_MIN/,
+    );
+    expect(() => loadEnv({ QUOTE_LINE_QUANTITY_MIN: '0' })).toThrow(/QUOTE_LINE_QUANTITY_MIN/);
   });
 
   it('parses overrides and treats empty strings as unset', () => {
@@ -41,6 +54,7 @@ describe('configuration', () => {
         INCENTIVES_STANDIN_LATENCY_MS: 'slow',
         START_LEGACY: 'maybe',
         INCENTIVES_PENDING_TTL_MS: '-5',
+        AUTH_MAX_TOKEN_LIFETIME_S: '0',
       });
     } catch (caught) {
       error = caught;
@@ -54,5 +68,6 @@ describe('configuration', () => {
     expect(problems).toMatch(/START_LEGACY: must be true or false/);
     expect(problems).toMatch(/INCENTIVES_STANDIN_LATENCY_MS: must be "min-max"/);
     expect(problems).toMatch(/INCENTIVES_PENDING_TTL_MS: must be 0 or a positive number of milliseconds/);
+    expect(problems).toMatch(/AUTH_MAX_TOKEN_LIFETIME_S: must be a positive number of seconds \(got "0"\)/);
   });
 });

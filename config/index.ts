@@ -85,6 +85,12 @@ const envSchema = z
     AUTH_JWKS_URL: httpUrl.optional(),
     AUTH_ISSUER: z.string().min(1).optional(),
     AUTH_AUDIENCE: z.string().min(1).optional(),
+    /** Longest a token may live, exp - iat: longer-lived (or never-expiring) tokens are refused. */
+    AUTH_MAX_TOKEN_LIFETIME_S: z.coerce
+      .number()
+      .int()
+      .min(1, 'must be a positive number of seconds')
+      .default(24 * 60 * 60),
     AUTH_DISABLED: flag.default(false),
     AUTH_DISABLED_PARTNER_ID: z.string().min(1).default('P-00001'),
     IDENTITY_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEV_IDENTITY_SECRET),
@@ -113,8 +119,23 @@ const envSchema = z
       .optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     DRAIN_TIMEOUT_MS: positiveMs.default(10_000),
+    /** The quantities a quote line may have; beyond them addQuoteLine and updateQuoteLine answer BAD_USER_INPUT. */
+    QUOTE_LINE_QUANTITY_MIN: z.coerce.number().int().min(1).default(1),
+    QUOTE_LINE_QUANTITY_MAX: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(2 ** 31 - 1)
+      .default(1_000_000),
   })
   .superRefine((env, context) => {
+    if (env.QUOTE_LINE_QUANTITY_MIN > env.QUOTE_LINE_QUANTITY_MAX) {
+      context.addIssue({
+        code: 'custom',
+        path: ['QUOTE_LINE_QUANTITY_MAX'],
+        message: 'must not be below QUOTE_LINE_QUANTITY_MIN',
+      });
+    }
     if (env.PERSISTED_QUERIES === 'safelist' && !env.SAFELIST_MANIFEST) {
       context.addIssue({
         code: 'custom',

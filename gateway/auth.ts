@@ -12,12 +12,20 @@ import { viewerSchema, type Viewer } from '../runtime';
 /**
  * Verifies the bearer JWT of every request (jose): HS256 with a shared secret in development, or
  * a JWKS URL (RS256/ES256) in production. The claims `sub`, `partnerId` and `roles` become the
- * viewer. Anything short of a valid token is UNAUTHENTICATED with HTTP 401; the reason is a short
- * fixed phrase, never the token or the library's message.
+ * viewer. A token must expire (`exp`) within `maxTokenLifetimeSeconds` of its issue (`iat`; of
+ * now when it has none or claims a future one), so a leaked token is good for a bounded time.
+ * Anything short of a valid token is UNAUTHENTICATED with HTTP 401; the reason is a short fixed
+ * phrase, never the token or the library's message.
  */
+interface TokenRules {
+  issuer?: string;
+  audience?: string;
+  maxTokenLifetimeSeconds: number;
+}
+
 export type AuthConfig =
-  | { mode: 'hs256'; secret: string; issuer?: string; audience?: string }
-  | { mode: 'jwks'; jwksUrl: string; issuer?: string; audience?: string }
+  | ({ mode: 'hs256'; secret: string } & TokenRules)
+  | ({ mode: 'jwks'; jwksUrl: string } & TokenRules)
   | { mode: 'disabled'; viewer: Viewer };
 
 export type VerifyRequest = (authorization: string | undefined) => Promise<Viewer>;
@@ -27,7 +35,7 @@ const VERIFIED_TOKENS_MAX = 5000;
 
 /**
  * How long a verification is remembered at most, whatever the token's `exp`: a key taken out of
- * the JWKS stops being honoured within this time, and a token without `exp` is checked again.
+ * the JWKS stops being honoured within this time.
  */
 const VERIFIED_TOKEN_MAX_AGE_MS = 60_000;
 
@@ -50,8 +58,18 @@ function unauthenticated(reason: string): GraphQLError {
   return new GraphQLError(`Unauthenticated: ${reason}`, { extensions });
 }
 
+function getValidMaxLifetime(seconds: unknown): number {
+  if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 1) {
+    throw new TypeError(
+      `maxTokenLifetimeSeconds must be a whole number of seconds >= 1, got ${String(seconds)}`,
+    );
+  }
+  return seconds;
+}
+
 export function createRequestVerifier(config: AuthConfig): VerifyRequest {
   if (config.mode === 'disabled') return async () => config.viewer;
+  const maxLifetime = getValidMaxLifetime(config.maxTokenLifetimeSeconds);
   const options = {
     algorithms: config.mode === 'hs256' ? ['HS256'] : ['RS256', 'ES256', 'PS256', 'EdDSA'],
     issuer: config.issuer,
@@ -78,16 +96,19 @@ export function createRequestVerifier(config: AuthConfig): VerifyRequest {
         throw unauthenticated('bad token signature');
       throw unauthenticated('invalid token');
     }
+    if (payload.exp === undefined) throw unauthenticated('token has no expiry (exp)');
+    const nowSeconds = Math.floor(Date.now() / 1000);
+    const issuedAt = Math.min(payload.iat ?? nowSeconds, nowSeconds);
+    if (payload.exp - issuedAt > maxLifetime) {
+      throw unauthenticated(`token lifetime exceeds ${maxLifetime} s`);
+    }
     const viewer = viewerSchema.safeParse(payload);
     if (!viewer.success) throw unauthenticated('token lacks sub, partnerId or roles');
     // One viewer object now serves every request with this token: nothing may change it.
     Object.freeze(viewer.data.roles);
     Object.freeze(viewer.data);
     const maxAge = Date.now() + VERIFIED_TOKEN_MAX_AGE_MS;
-    return {
-      viewer: viewer.data,
-      goodUntil: typeof payload.exp === 'number' ? Math.min(payload.exp * 1000, maxAge) : maxAge,
-    };
+    return { viewer: viewer.data, goodUntil: Math.min(payload.exp * 1000, maxAge) };
   }
 
   /*

@@ -3,23 +3,30 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import {
   getNamedType,
   getNullableType,
+  getVariableValues,
   GraphQLError,
   isLeafType,
   isListType,
+  Kind,
+  Lexer,
+  Source,
+  TokenKind,
   type DocumentNode,
-  type GraphQLFormattedError,
   type GraphQLSchema,
+  type ValidationContext,
   type ValidationRule,
 } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { LRUCache } from 'lru-cache';
+import { QUERY_LIMIT_EXCEEDED, type QueryLimit } from '../runtime';
 import type { GatewayContext } from './context';
 
 /**
  * Query limits. Depth, aliases and directives come from graphql-armor, tokens from graphql-js's
  * parser (Apollo Server's parseOptions.maxTokens); the cost limit from graphql-query-complexity
- * with our estimator (operationCost below). Every refusal is `QUERY_LIMIT_EXCEEDED` with
- * `extensions.limit` naming which limit, before any subgraph is called.
+ * with our estimator (operationCost below). Every refusal is a QueryLimitError
+ * (`QUERY_LIMIT_EXCEEDED` with `extensions.limit` naming which limit, HTTP 400), before any
+ * subgraph is called.
  */
 export interface LimitsConfig {
   maxDepth: number;
@@ -27,8 +34,6 @@ export interface LimitsConfig {
   maxDirectives: number;
   maxTokens: number;
   maxCost: number;
-  /** Hide field suggestions ("did you mean ...") that reveal the schema. */
-  blockFieldSuggestions: boolean;
 }
 
 export const DEFAULT_LIMITS: LimitsConfig = {
@@ -37,8 +42,28 @@ export const DEFAULT_LIMITS: LimitsConfig = {
   maxDirectives: 20,
   maxTokens: 2000,
   maxCost: 5000,
-  blockFieldSuggestions: false,
 };
+
+/**
+ * How deep lists and objects may nest in a variable's value. Our input types nest a few levels;
+ * anything deeper is refused before any code walks it (a 5000-deep array overflowed the stack of
+ * whatever recursed over it first).
+ */
+export const MAX_VARIABLE_DEPTH = 32;
+
+/**
+ * A refusal by one of the limits. Apollo Server wraps validation errors in its own
+ * GRAPHQL_VALIDATION_FAILED; the gateway's formatter looks for this class under the wrapper.
+ */
+export class QueryLimitError extends GraphQLError {
+  constructor(
+    message: string,
+    readonly limit: QueryLimit,
+    extra: Record<string, unknown> = {},
+  ) {
+    super(message, { extensions: { code: QUERY_LIMIT_EXCEEDED, limit, ...extra, http: { status: 400 } } });
+  }
+}
 
 /** Items assumed in a list that does not say how many it wants (no `first`). */
 const DEFAULT_LIST_SIZE = 10;
@@ -88,7 +113,8 @@ export function operationCost({ schema, document, operationName, variables }: Co
 const REMEMBERED_COSTS = 5000;
 /**
  * Variables longer than this (as JSON) are costed every time, never remembered: with the entry
- * bound above, what the memo holds stays under a few MB whatever clients send.
+ * bound above, what the memo holds stays under a few MB whatever clients send. The variables
+ * reaching the memo are coerced and no deeper than MAX_VARIABLE_DEPTH, so JSON.stringify is safe.
  */
 const MAX_REMEMBERED_KEY_LENGTH = 1024;
 
@@ -124,26 +150,71 @@ export function memoizedOperationCost(
   };
 }
 
-function limitExceeded(message: string, limit: string, extra: Record<string, unknown> = {}): GraphQLError {
+function badVariable(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } } });
+}
+
+/** The first variable whose value nests lists or objects deeper than maxDepth; walked without recursion. */
+function tooDeepVariable(variables: Record<string, unknown>, maxDepth: number): string | undefined {
+  for (const [name, value] of Object.entries(variables)) {
+    const pending: Array<[unknown, number]> = [[value, 1]];
+    for (let next = pending.pop(); next; next = pending.pop()) {
+      const [item, depth] = next;
+      if (item === null || typeof item !== 'object') continue;
+      if (depth > maxDepth) return name;
+      for (const child of Object.values(item)) pending.push([child, depth + 1]);
+    }
+  }
+  return undefined;
+}
+
+/** graphql-js's words for a document and operation name that do not pick one operation. */
+function unresolvedOperation(document: DocumentNode, operationName: string | null | undefined): GraphQLError {
+  const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION).length;
+  const message = operationName
+    ? `Unknown operation named "${operationName}".`
+    : operations > 1
+      ? 'Must provide operation name if query contains multiple operations.'
+      : 'Must provide an operation.';
   return new GraphQLError(message, {
-    extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit, ...extra, http: { status: 400 } },
+    extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } },
   });
 }
 
+/**
+ * Costs each operation before it is planned. The cost needs the operation and its variables, so
+ * this is also where a request that names no operation of its document, or whose variables nest
+ * too deep, is refused as the client's mistake (the gateway's executor would fail on the first
+ * with a 500). Variables that do not coerce to their declared types are not costed here: the
+ * gateway refuses them next, before planning, with BAD_USER_INPUT naming each variable.
+ */
 function costLimitPlugin(maxCost: number): ApolloServerPlugin<GatewayContext> {
   const costOf = memoizedOperationCost();
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, schema }) {
+        async didResolveOperation({ request, document, schema, operation }) {
+          const tooDeep = tooDeepVariable(request.variables ?? {}, MAX_VARIABLE_DEPTH);
+          if (tooDeep !== undefined) {
+            throw badVariable(
+              `Variable "$${tooDeep}" nests lists or objects deeper than ${MAX_VARIABLE_DEPTH} levels.`,
+            );
+          }
+          if (!operation) throw unresolvedOperation(document, request.operationName);
+          const variables = getVariableValues(
+            schema,
+            operation.variableDefinitions ?? [],
+            request.variables ?? {},
+          );
+          if (variables.errors) return;
           const cost = costOf({
             schema,
             document,
             operationName: request.operationName,
-            variables: request.variables,
+            variables: variables.coerced,
           });
           if (cost > maxCost) {
-            throw limitExceeded(`Query cost ${cost} exceeds the limit of ${maxCost}`, 'cost', {
+            throw new QueryLimitError(`Query cost ${cost} exceeds the limit of ${maxCost}`, 'cost', {
               cost,
               maxCost,
             });
@@ -154,46 +225,84 @@ function costLimitPlugin(maxCost: number): ApolloServerPlugin<GatewayContext> {
   };
 }
 
+const refusal = (limit: QueryLimit, n: number) =>
+  new QueryLimitError(`Query exceeds the ${limit} limit of ${n}`, limit);
+
+/** graphql-armor's options for one limit: its validation rule reports a QueryLimitError. */
+function armorLimit(limit: QueryLimit, n: number) {
+  return {
+    n,
+    propagateOnRejection: false,
+    onReject: [(context: ValidationContext | null) => context?.reportError(refusal(limit, n))],
+  };
+}
+
+/**
+ * The parse failures that were the token limit, with their refusal. graphql-js's parser stops at
+ * parseOptions.maxTokens, before building anything, with a syntax error like any other; Apollo
+ * Server reports it as GRAPHQL_PARSE_FAILED with the parser's error as `originalError`.
+ * (graphql-armor's own token plugin parses every document twice and, when it refuses, throws
+ * from a hook, which Apollo Server answers with a 500.)
+ */
+const tokenLimitRefusals = new WeakMap<Error, QueryLimitError>();
+
+function hasMoreTokensThan(source: string, maxTokens: number): boolean {
+  const lexer = new Lexer(new Source(source));
+  try {
+    for (let count = 1; lexer.advance().kind !== TokenKind.EOF; count += 1) {
+      if (count > maxTokens) return true;
+    }
+  } catch {
+    // A character the lexer refuses before the limit: an ordinary syntax error.
+  }
+  return false;
+}
+
+function tokenLimitPlugin(maxTokens: number): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async parsingDidStart({ source }) {
+          return async (error) => {
+            if (error && source !== undefined && hasMoreTokensThan(source, maxTokens)) {
+              tokenLimitRefusals.set(error, refusal('tokens', maxTokens));
+            }
+          };
+        },
+      };
+    },
+  };
+}
+
+/** The limit refusal an error reports, however Apollo Server wrapped it. */
+export function queryLimitRefusal(error: unknown): QueryLimitError | undefined {
+  if (error instanceof QueryLimitError) return error;
+  if (!(error instanceof GraphQLError) || !error.originalError) return undefined;
+  const { originalError } = error;
+  return originalError instanceof QueryLimitError ? originalError : tokenLimitRefusals.get(originalError);
+}
+
 export function limitProtections(config: LimitsConfig): {
   plugins: ApolloServerPlugin<GatewayContext>[];
   validationRules: ValidationRule[];
 } {
   const armor = new ApolloArmor({
-    maxDepth: { n: config.maxDepth },
-    maxAliases: { n: config.maxAliases },
-    maxDirectives: { n: config.maxDirectives },
-    // graphql-armor's token plugin throws where Apollo Server answers 500; graphql-js's own parser
-    // limit (parseOptions.maxTokens, set in server.ts) refuses the same documents with a 400.
+    maxDepth: armorLimit('depth', config.maxDepth),
+    maxAliases: armorLimit('aliases', config.maxAliases),
+    maxDirectives: armorLimit('directives', config.maxDirectives),
+    // graphql-js's parser counts tokens (parseOptions.maxTokens, set in server.ts): tokenLimitPlugin.
     maxTokens: { enabled: false },
     costLimit: { enabled: false },
-    blockFieldSuggestion: { enabled: config.blockFieldSuggestions },
+    // Suggestions are taken out of every message by the gateway's formatter (client-errors.ts).
+    blockFieldSuggestion: { enabled: false },
   });
   const protection = armor.protect();
   return {
     plugins: [
       ...(protection.plugins as ApolloServerPlugin<GatewayContext>[]),
+      tokenLimitPlugin(config.maxTokens),
       costLimitPlugin(config.maxCost),
     ],
     validationRules: protection.validationRules as ValidationRule[],
   };
-}
-
-/** graphql-armor reports its refusals as syntax/validation errors; these give them their code. */
-const ARMOR_REFUSALS: Array<[RegExp, string]> = [
-  [/Query depth limit of \d+ exceeded/, 'depth'],
-  [/Aliases limit of \d+ exceeded/, 'aliases'],
-  [/Directives limit of \d+ exceeded/, 'directives'],
-  [/Document contains more that? \d+ tokens/, 'tokens'],
-];
-
-export function formatLimitError(formatted: GraphQLFormattedError): GraphQLFormattedError | undefined {
-  for (const [pattern, limit] of ARMOR_REFUSALS) {
-    if (pattern.test(formatted.message)) {
-      return {
-        message: formatted.message.replace(/^Syntax Error: /, ''),
-        extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit },
-      };
-    }
-  }
-  return undefined;
 }

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Logger } from 'pino';
+import { INTERNAL } from '../runtime';
 import type { GatewayContext } from './context';
 
 /**
@@ -14,7 +15,7 @@ export function requestLoggingPlugin(logger: Logger): ApolloServerPlugin<Gateway
         async willSendResponse({ contextValue, operationName, response, errors }) {
           const body = response.body.kind === 'single' ? response.body.singleResult : undefined;
           const codes = (body?.errors ?? errors ?? []).map((error) =>
-            String(error.extensions?.code ?? 'INTERNAL'),
+            String(error.extensions?.code ?? INTERNAL),
           );
           logger.info(
             {

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+import { INTERNAL } from '../runtime';
 import type { GatewayContext } from './context';
 import type { SubgraphBreakerState } from './subgraph-data-source';
 
@@ -58,7 +59,7 @@ export function createGatewayMetrics(registry: Registry): GatewayMetrics {
             const operation = operationName ?? 'anonymous';
             const body = response.body.kind === 'single' ? response.body.singleResult : undefined;
             const sent = body?.errors ?? requestErrors ?? [];
-            for (const error of sent) errors.inc({ code: String(error.extensions?.code ?? 'INTERNAL') });
+            for (const error of sent) errors.inc({ code: String(error.extensions?.code ?? INTERNAL) });
             requests.inc({ operation, outcome: sent.length > 0 ? 'error' : 'ok' });
             duration.observe({ operation }, Number(process.hrtime.bigint() - started) / 1e9);
           },

@@ -4,6 +4,7 @@ import type { KeyValueCache, KeyValueCacheSetOptions } from '@apollo/utils.keyva
 import type { RequestHandler } from 'express';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
+import { PERSISTED_QUERY_NOT_IN_SAFELIST } from '../runtime';
 
 /**
  * Persisted queries, two ways:
@@ -66,7 +67,7 @@ export function loadSafelist(manifestPath: string): Map<string, string> {
 }
 
 function refuse(res: Parameters<RequestHandler>[1], message: string): void {
-  res.status(400).json({ errors: [{ message, extensions: { code: 'PERSISTED_QUERY_NOT_IN_SAFELIST' } }] });
+  res.status(400).json({ errors: [{ message, extensions: { code: PERSISTED_QUERY_NOT_IN_SAFELIST } }] });
 }
 
 /** Express middleware in front of Apollo Server: rewrites id-only requests, refuses the rest. */

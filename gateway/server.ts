@@ -6,15 +6,21 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler } from 'express';
-import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { Registry } from 'prom-client';
-import { createIdentitySigner, listen, type RunningServer } from '../runtime';
+import {
+  createIdentitySigner,
+  installScalars,
+  listen,
+  PAYLOAD_TOO_LARGE,
+  type RunningServer,
+} from '../runtime';
 import { createRequestVerifier, type AuthConfig } from './auth';
+import { clientErrorFormatter } from './client-errors';
 import type { GatewayContext } from './context';
 import { healthRouter } from './health';
 import { createExplorerRouter } from './explorer';
-import { formatLimitError, limitProtections, type LimitsConfig } from './limits';
+import { limitProtections, type LimitsConfig } from './limits';
 import { requestLoggingPlugin } from './logging';
 import { createGatewayMetrics } from './metrics';
 import { safelistMiddleware } from './persisted-queries';
@@ -55,45 +61,6 @@ export interface RunningGateway extends RunningServer {
 }
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
-const PASSED_THROUGH_CODES = new Set([
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'BAD_USER_INPUT',
-  'NOT_FOUND',
-  'CONFLICT',
-  'UPSTREAM_UNAVAILABLE',
-  'UPSTREAM_TIMEOUT',
-  'UPSTREAM_RATE_LIMITED',
-  'UPSTREAM_BAD_RESPONSE',
-  'QUERY_LIMIT_EXCEEDED',
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_REQUEST',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-  'OPERATION_RESOLUTION_FAILURE',
-]);
-
-/**
- * The last word on what a client sees: limit refusals get their code, known codes pass with the
- * extensions clients rely on, anything else becomes INTERNAL without details. The gateway's own
- * `serviceName` stays (it tells a frontend which part of the graph failed).
- */
-function formatGatewayError(formatted: GraphQLFormattedError): GraphQLFormattedError {
-  const limit = formatLimitError(formatted);
-  if (limit) return limit;
-  const { code, upstream, field, serviceName, limit: limitName, cost, maxCost } = formatted.extensions ?? {};
-  if (typeof code === 'string' && PASSED_THROUGH_CODES.has(code)) {
-    const extensions = Object.fromEntries(
-      Object.entries({ code, upstream, field, serviceName, limit: limitName, cost, maxCost }).filter(
-        ([, v]) => v !== undefined,
-      ),
-    );
-    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
-  }
-  return { message: 'Internal error', path: formatted.path, extensions: { code: 'INTERNAL' } };
-}
-
 /** The partner-facing gateway: Apollo Gateway over the supergraph file, served at /graphql. */
 export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
   applyApolloTelemetryPolicy(config.apolloTelemetry);
@@ -126,6 +93,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       return source;
     },
   });
+  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => installScalars(apiSchema));
 
   const verifyRequest = createRequestVerifier(config.auth);
   const limits = limitProtections(config.limits);
@@ -142,7 +110,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     includeStacktraceInErrorResponses: false,
     introspection: !config.production,
     csrfPrevention: true,
-    formatError: formatGatewayError,
+    formatError: clientErrorFormatter({ hideSuggestions: config.production }),
     validationRules: limits.validationRules,
     parseOptions: { maxTokens: config.limits.maxTokens },
     persistedQueries:
@@ -202,7 +170,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
         errors: [
           {
             message: `Request body larger than ${config.bodyLimitBytes} bytes`,
-            extensions: { code: 'PAYLOAD_TOO_LARGE' },
+            extensions: { code: PAYLOAD_TOO_LARGE },
           },
         ],
       });

@@ -1,7 +1,14 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
-import type { Fetcher } from '@apollo/utils.fetcher';
-import { Kind, parse, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
+import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
+import {
+  GraphQLError,
+  Kind,
+  parse,
+  type FragmentDefinitionNode,
+  type GraphQLFormattedError,
+  type SelectionSetNode,
+} from 'graphql';
 import CircuitBreaker from 'opossum';
 import { DEADLINE_HEADER, IDENTITY_HEADER, type IdentitySigner } from '../runtime';
 import type { GatewayContext } from './context';
@@ -34,6 +41,27 @@ export interface SubgraphDataSourceOptions {
 }
 
 type ProcessOptions = GraphQLDataSourceProcessOptions<GatewayContext>;
+
+/**
+ * A subgraph's 400 with GraphQL errors: it refused the request as the client's mistake (a variable
+ * the gateway's looser schema let through, e.g. a Decimal given as a number). Its errors are the
+ * answer, not a failure of the subgraph, so they reach the client and the breaker never counts them.
+ */
+class SubgraphRefusal extends GraphQLError {
+  constructor(readonly errors: GraphQLFormattedError[]) {
+    super('The subgraph refused the request');
+  }
+}
+
+function graphQLErrorsOf(body: unknown): GraphQLFormattedError[] | undefined {
+  if (typeof body !== 'object' || body === null || !('errors' in body)) return undefined;
+  const { errors } = body;
+  return Array.isArray(errors) &&
+    errors.length > 0 &&
+    errors.every((error) => typeof error === 'object' && error !== null && typeof error.message === 'string')
+    ? (errors as GraphQLFormattedError[])
+    : undefined;
+}
 
 /**
  * Where a failed fetch leaves holes, as subgraph-relative paths the gateway maps onto the client's
@@ -101,7 +129,15 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   ) {
     super({ url, fetcher: config.fetcher });
     const { resilience } = config;
-    this.breaker = new CircuitBreaker((options: ProcessOptions) => super.process(options), {
+    const processRefusalsIncluded = async (options: ProcessOptions): Promise<GatewayGraphQLResponse> => {
+      try {
+        return await super.process(options);
+      } catch (error) {
+        if (error instanceof SubgraphRefusal) return { errors: error.errors };
+        throw error;
+      }
+    };
+    this.breaker = new CircuitBreaker(processRefusalsIncluded, {
       name: `subgraph.${subgraph}`,
       // The fetcher aborts at the deadline; a second timer here would leave the socket busy.
       timeout: false,
@@ -122,6 +158,12 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     this.breaker.on('open', () => listener('open'));
     this.breaker.on('halfOpen', () => listener('halfOpen'));
     this.breaker.on('close', () => listener('closed'));
+  }
+
+  override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
+    if (response.status !== 400) return super.errorFromResponse(response);
+    const errors = graphQLErrorsOf(await this.parseBody(response));
+    return errors ? new SubgraphRefusal(errors) : new GraphQLError(`400: ${response.statusText}`);
   }
 
   override willSendRequest({ request, context }: ProcessOptions): void {

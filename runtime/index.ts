@@ -13,4 +13,17 @@ export {
 } from './identity';
 export { DEADLINE_HEADER } from './deadline';
 export { listen, type ListenOptions, type RunningServer } from './listen';
+export { installScalars, SCALARS } from './scalars';
 export { createLogger, type Logger } from './logger';
+export {
+  GATEWAY_PASSED_THROUGH_CODES,
+  INTERNAL,
+  PAYLOAD_TOO_LARGE,
+  PERSISTED_QUERY_NOT_IN_SAFELIST,
+  QUERY_LIMIT_EXCEEDED,
+  SUBGRAPH_PASSED_THROUGH_CODES,
+  USER_ERROR_CODES,
+  type QueryLimit,
+  type SubgraphPassedThroughCode,
+  type UserErrorCode,
+} from './error-codes';

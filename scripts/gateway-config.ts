@@ -13,10 +13,14 @@ export function authConfigOf(env: Env): AuthConfig {
       viewer: { sub: 'auth-disabled', partnerId: env.AUTH_DISABLED_PARTNER_ID, roles: ['channel_manager'] },
     };
   }
-  const claims = { issuer: env.AUTH_ISSUER, audience: env.AUTH_AUDIENCE };
+  const tokenRules = {
+    issuer: env.AUTH_ISSUER,
+    audience: env.AUTH_AUDIENCE,
+    maxTokenLifetimeSeconds: env.AUTH_MAX_TOKEN_LIFETIME_S,
+  };
   return env.AUTH_JWKS_URL
-    ? { mode: 'jwks', jwksUrl: env.AUTH_JWKS_URL, ...claims }
-    : { mode: 'hs256', secret: env.AUTH_JWT_SECRET, ...claims };
+    ? { mode: 'jwks', jwksUrl: env.AUTH_JWKS_URL, ...tokenRules }
+    : { mode: 'hs256', secret: env.AUTH_JWT_SECRET, ...tokenRules };
 }
 
 export interface GatewayConfigParts {
@@ -52,7 +56,6 @@ export function gatewayConfigOf(
         maxDirectives: env.LIMIT_MAX_DIRECTIVES,
         maxTokens: env.LIMIT_MAX_TOKENS,
         maxCost: env.LIMIT_MAX_COST,
-        blockFieldSuggestions: env.NODE_ENV === 'production',
       },
       subgraphResilience: {
         timeoutMs: env.SUBGRAPH_TIMEOUT_MS,

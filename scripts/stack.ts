@@ -91,13 +91,6 @@ export async function startStack(env: Env): Promise<RunningStack> {
       breaker,
       cache: referenceCache,
     };
-    const partners = await startPartnersSubgraph({
-      port: env.PARTNERS_PORT,
-      identitySecret: env.IDENTITY_SECRET,
-      prm,
-    });
-    started.push(partners);
-    subgraphs.push(partners);
     const cpq: CpqConfig = {
       baseUrl: cpqUrl,
       clientId: env.CPQ_CLIENT_ID,
@@ -106,12 +99,22 @@ export async function startStack(env: Env): Promise<RunningStack> {
       breaker,
       cache: referenceCache,
     };
+    const partners = await startPartnersSubgraph({
+      port: env.PARTNERS_PORT,
+      identitySecret: env.IDENTITY_SECRET,
+      prm,
+      // A deal registration names one of the partner's customers, which the CPQ holds.
+      cpq,
+    });
+    started.push(partners);
+    subgraphs.push(partners);
     const quoting = await startQuotingSubgraph({
       port: env.QUOTING_PORT,
       identitySecret: env.IDENTITY_SECRET,
       cpq,
       // Quoting reads the partner's tier, region and certifications from the PRM: its writes need them.
       prm,
+      lineQuantity: { min: env.QUOTE_LINE_QUANTITY_MIN, max: env.QUOTE_LINE_QUANTITY_MAX },
     });
     started.push(quoting);
     subgraphs.push(quoting);

@@ -211,16 +211,30 @@ describe('end to end through the gateway', () => {
     expect(amounts).toHaveLength(seeded.length);
   });
 
-  it.each([
-    ['createdFrom: "2026-13-01"', 'createdFrom'],
-    ['createdTo: "yesterday"', 'createdTo'],
-    ['createdFrom: "2026-06-02", createdTo: "2026-06-01"', 'createdFrom'],
-  ])('rejects the date filter %s with BAD_USER_INPUT', async (args, field) => {
+  it.each(['createdFrom: "2026-13-01"', 'createdTo: "yesterday"', 'createdTo: "2026-02-30"'])(
+    'refuses the date filter %s as an invalid Date before any subgraph is asked',
+    async (args) => {
+      await resetLegacy(cpqUrl);
+      const response = await graphqlAs(
+        await tokenFor(),
+        stack.urls.gateway,
+        `{ partner(id: "P-00001") { quotes(${args}) { totalCount } } }`,
+      );
+      expect(response.status).toBe(400);
+      expect(response.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect(response.errors?.[0]?.message).toMatch(/Date must be a calendar date YYYY-MM-DD/);
+      expect(await legacyCalls(cpqUrl)).toEqual({});
+    },
+  );
+
+  it('rejects a date filter that starts after it ends with BAD_USER_INPUT on createdFrom, without asking the CPQ', async () => {
+    await resetLegacy(cpqUrl);
     const response = await graphql(
       stack.urls.gateway,
-      `{ partner(id: "P-00001") { quotes(${args}) { totalCount } } }`,
+      '{ partner(id: "P-00001") { quotes(createdFrom: "2026-06-02", createdTo: "2026-06-01") { totalCount } } }',
     );
-    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'createdFrom' });
+    expect(await legacyCalls(cpqUrl)).toEqual({});
   });
 
   it('serves product catalog data through the reference cache: one CPQ query, then none', async () => {

@@ -456,6 +456,33 @@ describe('partners: profile, certifications, contacts and deal registrations', (
       },
     );
 
+    it.each([
+      ["another partner's customer", () => dataset().customers.find((c) => c.Partner__c !== 'P-00001')!.Id],
+      ['an id that names no account', () => '../../x?y=1#'],
+    ])('refuses %s as the customer account, without writing to the PRM', async (_case, customerId) => {
+      const customerAccountId = customerId();
+
+      const response = await graphqlAs<RegisterData>(
+        await tokenFor('P-00001'),
+        stack.urls.gateway,
+        REGISTER,
+        { input: input({ customerName: 'Borrowed Customer', customerAccountId }) },
+      );
+
+      expect(response.errors).toBeUndefined();
+      expect(response.data!.registerDeal).toEqual({
+        dealRegistration: null,
+        userErrors: [
+          {
+            code: 'NOT_FOUND',
+            field: 'customerAccountId',
+            message: `${customerAccountId} is not one of your customers`,
+          },
+        ],
+      });
+      expect((await legacyCalls(prmUrl))[`POST ${PRM}/DealRegistration`]).toBeUndefined();
+    });
+
     it('refuses a suspended partner with FORBIDDEN', async () => {
       const suspended = dataset().partners.find((p) => p.accountStatus !== 'Active')!;
 

@@ -292,13 +292,17 @@ describe('a quote session through the gateway', () => {
       }
     });
 
-    it.each([
-      ['GBP', 'a currency the APAC book does not hold'],
-      ['usd', 'a malformed currency'],
-    ])('refuses %s (%s) with BAD_USER_INPUT on currency', async (currency) => {
-      const response = await as<CatalogData>(CATALOG, { currency });
+    it('refuses a currency the APAC book does not hold with BAD_USER_INPUT on currency', async () => {
+      const response = await as<CatalogData>(CATALOG, { currency: 'GBP' });
 
       expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'currency' });
+    });
+
+    it('refuses a malformed currency with BAD_USER_INPUT naming the variable', async () => {
+      const response = await as<CatalogData>(CATALOG, { currency: 'usd' });
+
+      expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(response.errors?.[0]?.message).toMatch(/\$currency.*Currency must be an ISO 4217 currency code/);
     });
 
     it("forbids another partner's catalog and customers", async () => {
@@ -504,11 +508,12 @@ describe('a quote session through the gateway', () => {
         'additionalDiscount',
       ],
       [
-        'a discount that is no number',
-        { sku: 'NET-0001', quantity: 1, additionalDiscount: 'ten' },
+        'a negative discount',
+        { sku: 'NET-0001', quantity: 1, additionalDiscount: '-5' },
         'BAD_USER_INPUT',
         'additionalDiscount',
       ],
+      ['a quantity above 1,000,000', { sku: 'NET-0001', quantity: 1_000_001 }, 'BAD_USER_INPUT', 'quantity'],
     ])('addQuoteLine refuses %s, without writing', async (_case, input, code, field) => {
       const quote = await newQuote();
       await resetLegacy(cpqUrl);
@@ -566,7 +571,7 @@ describe('a quote session through the gateway', () => {
 
     it('reports every problem of a createQuote at once', async () => {
       const response = await as<Mutation<'createQuote'>>(CREATE_QUOTE, {
-        input: { customerAccountId: 'nobody', currency: 'JPY', dealRegistrationId: 'DR-999999' },
+        input: { customerAccountId: '001000000000ZZZAAA', currency: 'JPY', dealRegistrationId: 'DR-999999' },
       });
 
       expect(response.data!.createQuote!.userErrors.map((error) => error.field)).toEqual([
@@ -623,11 +628,11 @@ describe('a quote session through the gateway', () => {
       [
         'an unknown quote',
         ADD_LINE,
-        { quoteId: 'a0Q000000000ZZZZAAA', input: { sku: 'NET-0001', quantity: 1 } },
+        { quoteId: 'a0Q00000000ZZZZAAA', input: { sku: 'NET-0001', quantity: 1 } },
         'addQuoteLine',
         'quoteId',
       ],
-      ['an unknown line', REMOVE_LINE, { lineId: 'a0R000000000ZZZZAAA' }, 'removeQuoteLine', 'lineId'],
+      ['an unknown line', REMOVE_LINE, { lineId: 'a0R00000000ZZZZAAA' }, 'removeQuoteLine', 'lineId'],
     ])('answers NOT_FOUND for %s', async (_case, query, variables, mutation, field) => {
       const response = await as<Record<string, Payload>>(query, variables);
 

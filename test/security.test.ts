@@ -1,5 +1,6 @@
+import { SignJWT } from 'jose';
 import { IDENTITY_HEADER, signIdentity } from '../runtime';
-import { DEV_IDENTITY_SECRET } from '../config';
+import { DEV_IDENTITY_SECRET, DEV_JWT_SECRET } from '../config';
 import type { RunningStack } from '../scripts/stack';
 import { graphqlAs, legacyCalls, resetLegacy, startTestStack, tokenFor } from './stack';
 
@@ -46,6 +47,21 @@ describe('security', () => {
         /lacks sub, partnerId or roles/,
       ],
       ['garbage', async () => 'not.a.jwt', /invalid token/],
+      [
+        'a token that never expires',
+        () =>
+          new SignJWT({ partnerId: 'P-00001', roles: ['partner_rep'] })
+            .setProtectedHeader({ alg: 'HS256' })
+            .setSubject('user@P-00001')
+            .setIssuedAt()
+            .sign(new TextEncoder().encode(DEV_JWT_SECRET)),
+        /token has no expiry \(exp\)/,
+      ],
+      [
+        'a token living longer than AUTH_MAX_TOKEN_LIFETIME_S (default 24 h)',
+        () => tokenFor('P-00001', ['partner_rep'], { expiresAt: Math.floor(Date.now() / 1000) + 25 * 3600 }),
+        /token lifetime exceeds 86400 s/,
+      ],
     ])('refuses %s with 401 UNAUTHENTICATED and no data', async (_name, makeToken, reason) => {
       const prmBefore = await legacyCalls(stack.urls.legacy.prm!);
       const response = await graphqlAs(await makeToken(), stack.urls.gateway, ME);

@@ -3,13 +3,14 @@ import { listen, type RunningServer } from '../runtime';
 
 /**
  * A switchable stand-in between the gateway and one real subgraph: forwards requests, or fails
- * them (connection reset) or holds them until released (a subgraph that does not answer), and
- * counts what reached it — so tests can see that an open breaker makes no call at all.
+ * them (connection reset), holds them until released (a subgraph that does not answer) or
+ * answers them 400 with `refusal` as the body (refuse), and counts what reached it — so tests can see that an open breaker makes no call at all.
  */
 export interface SubgraphProxy extends RunningServer {
   /** Base URL of the real subgraph server (no path); requests keep their path. */
   target: string;
-  mode: 'forward' | 'down' | 'hold';
+  mode: 'forward' | 'down' | 'hold' | 'refuse';
+  refusal: unknown;
   requests: number;
   /** Requests held by `hold` mode and not yet forwarded. */
   held: number;
@@ -22,6 +23,7 @@ export async function startSubgraphProxy(): Promise<SubgraphProxy> {
   const state = {
     target: '',
     mode: 'forward' as SubgraphProxy['mode'],
+    refusal: {} as unknown,
     requests: 0,
     get held() {
       return waiting.size;
@@ -35,6 +37,10 @@ export async function startSubgraphProxy(): Promise<SubgraphProxy> {
     state.requests += 1;
     if (state.mode === 'down') {
       req.socket.destroy();
+      return;
+    }
+    if (state.mode === 'refuse') {
+      res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify(state.refusal));
       return;
     }
     const chunks: Buffer[] = [];

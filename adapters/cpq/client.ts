@@ -93,6 +93,8 @@ const IDS_PER_CALL = 200;
 /** Pages followed through nextRecordsUrl before the answer is considered runaway. */
 const MAX_QUERY_PAGES = 50;
 const CALCULATE_PATH = '/services/apexrest/quote/calculate';
+/** The external id of quotes and lines that makes a create repeatable (an upsert on it). */
+const IDEMPOTENCY_KEY_FIELD = 'Idempotency_Key__c';
 /** The calculation endpoint prices at most 200 lines per call. */
 const CALCULATION_LINES_PER_CALL = 200;
 
@@ -125,6 +127,8 @@ export interface NewQuote {
   customerAccountId: string;
   currency: string;
   dealRegistrationId: string | null;
+  /** Makes the create an upsert on the quote's external id: a repeat finds the first quote. */
+  idempotencyKey?: string;
 }
 
 export interface NewQuoteLine {
@@ -132,6 +136,8 @@ export interface NewQuoteLine {
   quantity: number;
   /** Percent, e.g. "2.50". */
   additionalDiscountPercent?: string;
+  /** Makes the create an upsert on the line's external id: a repeat finds the first line. */
+  idempotencyKey?: string;
 }
 
 export interface QuoteLineChange {
@@ -139,11 +145,21 @@ export interface QuoteLineChange {
   additionalDiscountPercent?: string;
 }
 
+/** A price calculation, and when it was saved, the version (entity tag) of the quote it saved. */
+export interface CalculatedQuote {
+  calculation: QuoteCalculation;
+  /** Null only for a calculation that was not saved. */
+  savedVersion: string | null;
+}
+
 /**
  * Quote writes, bound to one request's deadline. Every line write makes the CPQ reprice the whole
- * quote and set its status (In Review when a line needs approval, else Draft). The CPQ takes no
- * idempotency key, so none of these is ever retried (adapters/http retries writes only with one): a
- * write that fails or times out is reported at once, and the caller reads the quote to learn the outcome.
+ * quote and set its status (In Review when a line needs approval, else Draft). A create with an
+ * idempotency key is Salesforce's upsert on the external id `Idempotency_Key__c`
+ * (`PATCH sobjects/{type}/Idempotency_Key__c/{key}`), which the CPQ recognises when repeated, so
+ * it may be retried; every other write is reported at once when it fails or times out, never
+ * retried (adapters/http retries writes only with a key), and its error says whether it may have
+ * been applied (`outcome`).
  */
 export interface CpqCommands {
   /** The new quote's id. */
@@ -152,9 +168,13 @@ export interface CpqCommands {
   addQuoteLine(quoteId: string, line: NewQuoteLine): Promise<string>;
   updateQuoteLine(lineId: string, change: QuoteLineChange): Promise<void>;
   removeQuoteLine(lineId: string): Promise<void>;
-  setQuoteStatus(quoteId: string, status: QuoteStatus): Promise<void>;
+  /**
+   * With `ifVersion`, only if the quote is still at that version (the CPQ checks `If-Match`, so this
+   * holds across replicas); a quote changed since is refused with CONFLICT and left as it is.
+   */
+  setQuoteStatus(quoteId: string, status: QuoteStatus, options?: { ifVersion?: string }): Promise<void>;
   /** The CPQ's price calculation of a saved quote; with `save`, its prices and status are stored. */
-  calculateQuote(quoteId: string, options: { save: boolean }): Promise<QuoteCalculation>;
+  calculateQuote(quoteId: string, options: { save: boolean }): Promise<CalculatedQuote>;
 }
 
 export interface CpqAdapter {
@@ -165,9 +185,11 @@ export interface CpqAdapter {
 
 /**
  * The CPQ's API limit (Salesforce's org-wide daily request allowance) comes back as a 403 whose body
- * says REQUEST_LIMIT_EXCEEDED; any other 403 is left to its status.
+ * says REQUEST_LIMIT_EXCEEDED; any other 403 is left to its status. A 412 is a lost race.
  */
 export function classifyCpqAnswer(status: number, bodyText: string): UpstreamErrorCode | undefined {
+  // A conditional write refused because the record changed: a business answer, not a sick CPQ.
+  if (status === 412) return 'CONFLICT';
   if (status !== 403) return undefined;
   let errors;
   try {
@@ -464,23 +486,38 @@ export function createCpqAdapter(config: CpqConfig): CpqAdapter {
   function createCommands(context: LegacyCallContext = {}): CpqCommands {
     const sobject = (type: string, id?: string) =>
       `${API_BASE}/sobjects/${type}${id === undefined ? '' : `/${encodeURIComponent(id)}`}`;
-    const change = (operation: string, method: 'PATCH' | 'DELETE', path: string, body?: unknown) =>
+    const change = (
+      operation: string,
+      method: 'PATCH' | 'DELETE',
+      path: string,
+      body?: unknown,
+      headers?: Record<string, string>,
+    ) =>
       http.request({
         ...context,
         operation,
         method,
         path,
         body,
+        headers,
         parse: (text) => text,
         schema: noContentSchema,
       });
+    /** A POST, or with a key the upsert that finds the record a repeat of it created. */
+    const create = (type: string, idempotencyKey: string | undefined) =>
+      idempotencyKey === undefined
+        ? { method: 'POST' as const, path: sobject(type) }
+        : {
+            method: 'PATCH' as const,
+            path: `${sobject(type)}/${IDEMPOTENCY_KEY_FIELD}/${encodeURIComponent(idempotencyKey)}`,
+            idempotencyKey,
+          };
     return {
       async createQuote(quote) {
         const created = await http.request({
           ...context,
+          ...create('SBQQ__Quote__c', quote.idempotencyKey),
           operation: 'createQuote',
-          method: 'POST',
-          path: sobject('SBQQ__Quote__c'),
           body: {
             SBQQ__Partner__c: quote.partnerId,
             SBQQ__Account__c: quote.customerAccountId,
@@ -503,9 +540,8 @@ export function createCpqAdapter(config: CpqConfig): CpqAdapter {
         }
         const created = await http.request({
           ...context,
+          ...create('SBQQ__QuoteLine__c', line.idempotencyKey),
           operation: 'createQuoteLine',
-          method: 'POST',
-          path: sobject('SBQQ__QuoteLine__c'),
           body: {
             SBQQ__Quote__c: quoteId,
             SBQQ__Product__c: product.value.Id,
@@ -529,10 +565,14 @@ export function createCpqAdapter(config: CpqConfig): CpqAdapter {
       async removeQuoteLine(lineId) {
         await change('deleteQuoteLine', 'DELETE', sobject('SBQQ__QuoteLine__c', lineId));
       },
-      async setQuoteStatus(quoteId, status) {
-        await change('updateQuote', 'PATCH', sobject('SBQQ__Quote__c', quoteId), {
-          SBQQ__Status__c: SBQQ_STATUSES[status],
-        });
+      async setQuoteStatus(quoteId, status, { ifVersion } = {}) {
+        await change(
+          'updateQuote',
+          'PATCH',
+          sobject('SBQQ__Quote__c', quoteId),
+          { SBQQ__Status__c: SBQQ_STATUSES[status] },
+          ifVersion === undefined ? undefined : { 'If-Match': ifVersion },
+        );
       },
       async calculateQuote(quoteId, { save }) {
         const calculation = await http.request({
@@ -543,7 +583,22 @@ export function createCpqAdapter(config: CpqConfig): CpqAdapter {
           body: { quoteId, save },
           schema: calculationSchema,
         });
-        return toQuoteCalculation(calculation);
+        // Without the saved version no later write could be made conditional on what was priced.
+        if (save && !calculation.savedQuote) {
+          throw new UpstreamError(
+            'UPSTREAM_BAD_RESPONSE',
+            'cpq saved a calculation without the quote version',
+            {
+              system: 'cpq',
+              operation: 'calculateAndSaveQuote',
+              breaker: 'closed',
+            },
+          );
+        }
+        return {
+          calculation: toQuoteCalculation(calculation),
+          savedVersion: calculation.savedQuote?.etag ?? null,
+        };
       },
     };
   }

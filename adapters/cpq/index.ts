@@ -3,6 +3,7 @@ export {
   createCpqAdapter,
   DEFAULT_PRODUCT_CACHE,
   soqlString,
+  type CalculatedQuote,
   type CpqAdapter,
   type CpqCommands,
   type CpqConfig,

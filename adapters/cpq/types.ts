@@ -102,7 +102,7 @@ export const compositeResultSchema = z.array(z.unknown());
 /** Salesforce's error answer: a list of `{ errorCode, message }`. */
 export const sfErrorsSchema = z.array(z.object({ errorCode: z.string() }));
 
-/** What `POST sobjects/{type}` answers: the new record's id. */
+/** What `POST sobjects/{type}` answers, and an upsert (201 created, 200 found): the record's id. */
 export const createResultSchema = z.object({ id: z.string().min(15), success: z.literal(true) });
 
 /** PATCH and DELETE answer 204 with no body. */
@@ -138,5 +138,7 @@ export const calculationSchema = z.object({
   approvalLimitPercent: percentString,
   approvalRequired: z.boolean(),
   warnings: z.array(z.string()),
+  /** With `save`: the saved quote's version, for a write conditional on exactly this state. */
+  savedQuote: z.object({ lastModifiedDate: z.string(), etag: z.string().min(1) }).optional(),
 });
 export type CalculationRecord = z.infer<typeof calculationSchema>;

@@ -187,7 +187,8 @@ describe('CPQ adapter: catalog reads and quote writes against the stand-in', () 
     expect(line).toMatchObject({ quoteId, additionalDiscountPercent: '2.50' });
 
     await commands.removeQuoteLine(secondId);
-    const calculation = await commands.calculateQuote(quoteId, { save: false });
+    const { calculation, savedVersion } = await commands.calculateQuote(quoteId, { save: false });
+    expect(savedVersion).toBeNull();
     expect(calculation).toMatchObject({
       quoteId,
       partnerId: partner.id,
@@ -208,6 +209,35 @@ describe('CPQ adapter: catalog reads and quote writes against the stand-in', () 
     await commands.updateQuoteLine(lineId, { additionalDiscountPercent: '30' });
     expect(await adapter.createLoaders().quoteById.load(quoteId)).toMatchObject({ status: 'IN_REVIEW' });
     await commands.setQuoteStatus(quoteId, 'APPROVED');
+    expect(await adapter.createLoaders().quoteById.load(quoteId)).toMatchObject({ status: 'APPROVED' });
+  });
+
+  it('sets a status only on the version it names: CONFLICT once a line changed, without touching the breaker', async () => {
+    const adapter = await freshAdapter();
+    const commands = adapter.createCommands();
+    const quoteId = await commands.createQuote({
+      partnerId: partner.id,
+      customerAccountId: customer.Id,
+      currency: partner.currencyCode,
+      dealRegistrationId: null,
+    });
+    const lineId = await commands.addQuoteLine(quoteId, {
+      sku: dataset.products[0]!.ProductCode,
+      quantity: 1,
+    });
+    const { savedVersion } = await commands.calculateQuote(quoteId, { save: true });
+    expect(savedVersion).toEqual(expect.any(String));
+    await commands.updateQuoteLine(lineId, { additionalDiscountPercent: '40' });
+
+    const lost = await upstreamErrorOf(
+      commands.setQuoteStatus(quoteId, 'APPROVED', { ifVersion: savedVersion! }),
+    );
+
+    expect(lost).toMatchObject({ code: 'CONFLICT', upstream: { system: 'cpq', operation: 'updateQuote' } });
+    expect(lost.isSystemFailure).toBe(false);
+    expect(await adapter.createLoaders().quoteById.load(quoteId)).toMatchObject({ status: 'IN_REVIEW' });
+    const { savedVersion: current } = await commands.calculateQuote(quoteId, { save: true });
+    await commands.setQuoteStatus(quoteId, 'APPROVED', { ifVersion: current! });
     expect(await adapter.createLoaders().quoteById.load(quoteId)).toMatchObject({ status: 'APPROVED' });
   });
 
@@ -232,6 +262,30 @@ describe('CPQ adapter: catalog reads and quote writes against the stand-in', () 
     expect(await upstreamErrorOf(commands.removeQuoteLine('a0R000000000ZZZZAAA'))).toMatchObject({
       code: 'NOT_FOUND',
     });
+  });
+
+  it('upserts a create with an idempotency key: a repeat answers the same record, and a 503 is retried', async () => {
+    const adapter = await freshAdapter();
+    const commands = adapter.createCommands();
+    const upsert = 'PATCH /services/data/v60.0/sobjects/:sobject/:field/:value';
+    const quote = {
+      partnerId: partner.id,
+      customerAccountId: customer.Id,
+      currency: partner.currencyCode,
+      dealRegistrationId: null,
+      idempotencyKey: `${partner.id}:adapter-upsert`,
+    };
+    const first = await commands.createQuote(quote);
+    await injectFault(server, { route: upsert, errorRate: 1, errorStatus: 503 });
+    await upstreamErrorOf(commands.createQuote(quote));
+    const attemptsOfTheFailedCall = (await legacyCalls(server))[upsert]! - 1;
+    await fetch(`${server.url}/__faults`, { method: 'DELETE' });
+
+    const again = await commands.createQuote(quote);
+
+    expect(again).toBe(first);
+    expect(attemptsOfTheFailedCall).toBeGreaterThan(1);
+    expect((await legacyCalls(server))['POST /services/data/v60.0/sobjects/:sobject']).toBeUndefined();
   });
 
   it('never retries a write: a 503 on create fails after one attempt', async () => {

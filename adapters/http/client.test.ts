@@ -77,6 +77,14 @@ describe('createLegacyHttpClient', () => {
     [404, 'NOT_FOUND'],
     [400, 'BAD_USER_INPUT'],
     [409, 'CONFLICT'],
+    [410, 'NOT_FOUND'],
+    [412, 'CONFLICT'],
+    [413, 'BAD_USER_INPUT'],
+    [414, 'BAD_USER_INPUT'],
+    [422, 'BAD_USER_INPUT'],
+    [431, 'BAD_USER_INPUT'],
+    [401, 'UPSTREAM_UNAVAILABLE'],
+    [403, 'UPSTREAM_UNAVAILABLE'],
     [503, 'UPSTREAM_UNAVAILABLE'],
   ])('maps HTTP %i to %s', async (status, code) => {
     nock(BASE_URL)
@@ -191,6 +199,35 @@ describe('circuit breaker', () => {
     expect(probe.isDone()).toBe(true);
     expect(http.breakerStates()).toEqual({ getAccount: 'closed' });
   });
+
+  it.each([400, 405, 413, 414, 422, 431])(
+    'never opens on %i answers, however many: the system refused one request, it is not sick',
+    async (status) => {
+      const http = client();
+      nock(BASE_URL).get('/accounts/A-1').times(10).reply(status);
+      for (let call = 0; call < 10; call += 1) {
+        const error = await upstreamErrorOf(getAccount(http));
+        expect(error.code).toBe('BAD_USER_INPUT');
+        expect(error.upstream.breaker).toBe('closed');
+      }
+      const next = nock(BASE_URL).get('/accounts/A-1').reply(200, ACCOUNT);
+
+      await expect(getAccount(http)).resolves.toEqual(ACCOUNT);
+      expect(next.isDone()).toBe(true);
+      expect(http.breakerStates()).toEqual({ getAccount: 'closed' });
+    },
+  );
+
+  it.each([401, 403])(
+    'still opens on %i answers: the system refuses our credentials to everyone',
+    async (status) => {
+      const http = client();
+      nock(BASE_URL).get('/accounts/A-1').times(3).reply(status);
+      for (let call = 0; call < 3; call += 1) await upstreamErrorOf(getAccount(http));
+
+      expect(http.breakerStates()).toEqual({ getAccount: 'open' });
+    },
+  );
 
   it('does not open on business answers, however many', async () => {
     const http = client();

@@ -12,7 +12,7 @@ import {
   DEFAULT_BULKHEAD_OPTIONS,
 } from './bulkhead';
 import { createMemoryCache, type KeyValueCache } from './cache';
-import { type BreakerState, UpstreamError, type UpstreamErrorCode } from './errors';
+import { type BreakerState, UpstreamError, type UpstreamErrorCode, type WriteOutcome } from './errors';
 import { legacyHealth, type LegacyHealthRegistry } from './health';
 import { BREAKER_STATE_VALUES, legacyMetrics } from './metrics';
 import {
@@ -42,8 +42,9 @@ import {
  * repeated with jittered backoff when the answer means "not now" and the request may be repeated
  * (see retry.ts), and every way it can fail ends as an UpstreamError with a stable code. Each
  * attempt goes through the breaker, so a failing system opens it and the retries stop there.
- * Only system failures (timeouts, connection errors, 5xx, malformed bodies) count against the
- * breaker; business answers (404, 400, 409) and rate limits do not.
+ * Only system failures (timeouts, connection errors, 5xx, malformed bodies, refused credentials)
+ * count against the breaker; refusals of one request (400, 404, 409, 413, 414, 431 ...) and rate
+ * limits do not.
  */
 export interface BreakerOptions {
   /** Failure percentage over the rolling window that opens the breaker. */
@@ -107,6 +108,8 @@ export interface LegacyRequest<T> {
   schema: ZodType<T>;
   /** Turns the body text into a value for `schema`; JSON unless the system speaks something else. */
   parse?: (text: string) => unknown;
+  /** Further request headers, e.g. a conditional write's `If-Match`. */
+  headers?: Record<string, string>;
   /** Sent as `Idempotency-Key`; lets a write be retried, since the system can recognise the repeat. */
   idempotencyKey?: string;
   /** Epoch ms after which the caller no longer wants the answer: no attempt or backoff runs past it. */
@@ -152,11 +155,23 @@ function breakerState(breaker: CircuitBreaker): BreakerState {
   return 'closed';
 }
 
+/**
+ * Statuses that say something about the system or about us rather than about the one request: our
+ * credentials were refused (401 after a fresh token, 403, 407) or the system gave up waiting (408).
+ */
+const SYSTEM_SIDE_CLIENT_STATUSES: ReadonlySet<number> = new Set([401, 403, 407, 408]);
+
+/**
+ * What a legacy answer's status means to the caller. Any other 4xx is the system refusing this one
+ * request (an id it has not got, a URL or headers too large, a body it cannot take): the caller's
+ * input, not the system's health. It never counts against the breaker (see errors.ts), so that one
+ * partner's malformed ids cannot open a breaker every partner shares.
+ */
 function codeForStatus(status: number): UpstreamErrorCode {
-  if (status === 404) return 'NOT_FOUND';
-  if (status === 409) return 'CONFLICT';
+  if (status === 404 || status === 410) return 'NOT_FOUND';
+  if (status === 409 || status === 412) return 'CONFLICT';
   if (status === 429) return 'UPSTREAM_RATE_LIMITED';
-  if (status === 400 || status === 422) return 'BAD_USER_INPUT';
+  if (status >= 400 && status < 500 && !SYSTEM_SIDE_CLIENT_STATUSES.has(status)) return 'BAD_USER_INPUT';
   return 'UPSTREAM_UNAVAILABLE';
 }
 
@@ -215,6 +230,13 @@ export function createLegacyHttpClient(options: LegacyClientOptions): LegacyHttp
   const breakers = new Map<string, CircuitBreaker<[Attempt], unknown>>();
   /** Failures worth another attempt, and why; kept beside the error so it never reaches a client. */
   const retryReasons = new WeakMap<UpstreamError, RetryReason>();
+  /** Failures without an answer, and whether the request had left; a write's error carries it. */
+  const outcomes = new WeakMap<UpstreamError, WriteOutcome>();
+
+  function withOutcome(error: UpstreamError, outcome: WriteOutcome): UpstreamError {
+    outcomes.set(error, outcome);
+    return error;
+  }
 
   function fail(
     code: UpstreamErrorCode,
@@ -272,7 +294,12 @@ export function createLegacyHttpClient(options: LegacyClientOptions): LegacyHttp
       }
       return answer(operation, response, attempt.decode);
     } catch (error) {
-      throw toUpstreamError(operation, error);
+      const failure = toUpstreamError(operation, error);
+      if (error instanceof UpstreamError) throw failure;
+      // No answer: a request that reached the wire may have been applied; a refused connect or a
+      // token that could not be had never sent it.
+      const sent = isAxiosError(error) && error.code !== 'ECONNREFUSED';
+      throw withOutcome(failure, sent ? 'UNKNOWN' : 'NOT_APPLIED');
     }
   }
 
@@ -308,6 +335,7 @@ export function createLegacyHttpClient(options: LegacyClientOptions): LegacyHttp
     }
     // An open breaker (opossum's EOPENBREAKER) and anything unrecognised fall through to UNAVAILABLE.
     const code = (error as { code?: string } | undefined)?.code;
+    if (code === 'EOPENBREAKER') return withOutcome(fail('UPSTREAM_UNAVAILABLE', operation), 'NOT_APPLIED');
     if (code === 'BAD_TOKEN_RESPONSE') return fail('UPSTREAM_BAD_RESPONSE', operation);
     if (error instanceof TokenRequestError && error.status === 429) {
       const retryAfter = parseRetryAfterMs(error.retryAfter);
@@ -331,7 +359,9 @@ export function createLegacyHttpClient(options: LegacyClientOptions): LegacyHttp
     const fire = () => {
       // Measured again once a slot is free: time spent queueing is time the attempt no longer has.
       const remaining = remainingMs(request.deadline);
-      if (remaining !== undefined && remaining <= 0) throw fail('UPSTREAM_TIMEOUT', operation);
+      if (remaining !== undefined && remaining <= 0) {
+        throw withOutcome(fail('UPSTREAM_TIMEOUT', operation), 'NOT_APPLIED');
+      }
       // axios' timeout runs from the start of the request to the end of the body (with maxRedirects 0).
       const config: AxiosRequestConfig =
         remaining === undefined
@@ -347,10 +377,10 @@ export function createLegacyHttpClient(options: LegacyClientOptions): LegacyHttp
     } catch (error) {
       if (!(error instanceof BulkheadRejection)) throw error;
       if (error.reason === 'queue-timeout' && waitMs < bulkheadOptions.queueTimeoutMs) {
-        throw fail('UPSTREAM_TIMEOUT', operation);
+        throw withOutcome(fail('UPSTREAM_TIMEOUT', operation), 'NOT_APPLIED');
       }
       metrics.bulkheadRejections.inc({ system });
-      throw fail('UPSTREAM_UNAVAILABLE', operation, { bulkhead: 'full' });
+      throw withOutcome(fail('UPSTREAM_UNAVAILABLE', operation, { bulkhead: 'full' }), 'NOT_APPLIED');
     }
   }
 
@@ -358,7 +388,7 @@ export function createLegacyHttpClient(options: LegacyClientOptions): LegacyHttp
     const { operation } = request;
     const method = request.method ?? 'GET';
     const parse = request.parse ?? JSON.parse;
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { ...request.headers };
     if (request.idempotencyKey !== undefined) headers['Idempotency-Key'] = request.idempotencyKey;
     if (request.requestId !== undefined) headers['x-request-id'] = request.requestId;
     const attempt = {
@@ -373,13 +403,19 @@ export function createLegacyHttpClient(options: LegacyClientOptions): LegacyHttp
     };
     // Reads are idempotent; a write may be repeated only when the system can recognise the repeat.
     const repeatable = mayRetry(method, request.idempotencyKey);
+    // Once an attempt may have been applied, so may the request, whatever the later attempts say.
+    let appliedMaybe = false;
     for (let retry = 0; ; retry += 1) {
       const remaining = remainingMs(request.deadline);
-      if (remaining !== undefined && remaining <= 0) throw fail('UPSTREAM_TIMEOUT', operation);
+      if (remaining !== undefined && remaining <= 0) {
+        throw withOutcome(fail('UPSTREAM_TIMEOUT', operation), appliedMaybe ? 'UNKNOWN' : 'NOT_APPLIED');
+      }
       try {
         return (await attemptOnce(request, attempt)) as T;
       } catch (error) {
         const failure = toUpstreamError(operation, error);
+        if (outcomes.get(failure) === 'UNKNOWN') appliedMaybe = true;
+        else if (appliedMaybe && outcomes.has(failure)) outcomes.set(failure, 'UNKNOWN');
         const reason = repeatable ? retryReasons.get(failure) : undefined;
         const delay =
           reason &&
@@ -404,7 +440,11 @@ export function createLegacyHttpClient(options: LegacyClientOptions): LegacyHttp
     } catch (error) {
       const failure = toUpstreamError(legacyRequest.operation, error);
       outcome = failure.code;
-      throw failure;
+      const writeOutcome = outcomes.get(failure);
+      // Only a write leaves the client wondering whether it happened.
+      throw (legacyRequest.method ?? 'GET') !== 'GET' && writeOutcome
+        ? failure.withOutcome(writeOutcome)
+        : failure;
     } finally {
       const labels = { system, operation: legacyRequest.operation, outcome };
       metrics.calls.inc(labels);

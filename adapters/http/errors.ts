@@ -23,6 +23,15 @@ export interface UpstreamDetails {
   bulkhead?: 'full';
 }
 
+/**
+ * What a failed write did to the legacy system, when the client cannot tell from the code:
+ * `UNKNOWN` when the request was sent and no answer came (a timeout, a dropped connection), so it
+ * may have been applied, and `NOT_APPLIED` when it was refused before it was sent (an open
+ * breaker, a full bulkhead, a spent deadline). Either way a retry with the same idempotency key is
+ * safe. Reads, and writes that got an answer, have none.
+ */
+export type WriteOutcome = 'UNKNOWN' | 'NOT_APPLIED';
+
 /** Codes that say the legacy system is unhealthy, and so count against its breaker. */
 const SYSTEM_FAILURE_CODES: ReadonlySet<UpstreamErrorCode> = new Set([
   'UPSTREAM_UNAVAILABLE',
@@ -37,8 +46,13 @@ export class UpstreamError extends Error {
     readonly code: UpstreamErrorCode,
     message: string,
     readonly upstream: UpstreamDetails,
+    readonly outcome?: WriteOutcome,
   ) {
     super(message);
+  }
+
+  withOutcome(outcome: WriteOutcome): UpstreamError {
+    return new UpstreamError(this.code, this.message, this.upstream, outcome);
   }
 
   get isSystemFailure(): boolean {

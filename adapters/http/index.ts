@@ -26,6 +26,7 @@ export {
   type BreakerState,
   type UpstreamErrorCode,
   type UpstreamDetails,
+  type WriteOutcome,
 } from './errors';
 export {
   createLegacyHealthRegistry,

@@ -50,12 +50,13 @@ export interface PrmRequestLoaders {
 }
 
 /**
- * Writes, bound to one request's deadline. The PRM honours no idempotency key, so they are never
- * retried (see adapters/http/retry.ts); its duplicate check (409 for a customer and family already
- * registered) is what makes a repeated registration harmless.
+ * Writes, bound to one request's deadline. Its duplicate checks make a repeated registration
+ * harmless: a customer and family already registered is refused (409), and a registration with the
+ * external reference of an earlier one of the same partner answers that one (200, Impartner's
+ * duplicate rule), which also lets a write with a key be retried (see adapters/http/retry.ts).
  */
 export interface PrmCommands {
-  registerDeal(request: DealRegistrationRequest): Promise<DealRegistration>;
+  registerDeal(request: DealRegistrationRequest & { idempotencyKey?: string }): Promise<DealRegistration>;
 }
 
 export interface PrmAdapter {
@@ -174,7 +175,9 @@ export function createPrmAdapter(config: PrmConfig): PrmAdapter {
           operation: 'registerDeal',
           method: 'POST',
           path: `${OBJECTS_PATH}/DealRegistration`,
+          idempotencyKey: request.idempotencyKey,
           body: {
+            ...(request.idempotencyKey === undefined ? {} : { externalReference: request.idempotencyKey }),
             accountId: request.partnerId,
             customerName: request.customerName,
             customerAccountId: request.customerAccountId,

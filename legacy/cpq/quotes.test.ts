@@ -68,10 +68,11 @@ describe('CPQ stand-in: objects, writes, pricing and limits', () => {
     method: string,
     path: string,
     body?: unknown,
+    headers: Record<string, string> = {},
   ): Promise<{ status: number; body: T; headers: Headers }> {
     const response = await fetch(`${server.url}${path}`, {
       method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...headers },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await response.text();
@@ -246,9 +247,18 @@ describe('CPQ stand-in: objects, writes, pricing and limits', () => {
       const quoteUrl = sobject('SBQQ__Quote__c', draftQuote.Id);
       const preview = await calculate({ quoteId: draftQuote.Id });
       expect(preview.body.quoteId).toBe(draftQuote.Id);
-      expect((await call('GET', quoteUrl)).body).toEqual(draftQuote);
+      expect((await call('GET', quoteUrl)).body).toEqual({
+        ...draftQuote,
+        LastModifiedDate: expect.any(String),
+        Idempotency_Key__c: null,
+      });
       const saved = await calculate({ quoteId: draftQuote.Id, save: true });
-      expect(saved.body).toEqual(preview.body);
+      const { savedQuote, ...calculation } = saved.body;
+      expect(calculation).toEqual(preview.body);
+      expect(savedQuote).toEqual({
+        lastModifiedDate: expect.any(String),
+        etag: (await call('GET', quoteUrl)).headers.get('etag'),
+      });
       expect((await call('GET', quoteUrl)).body).toMatchObject({
         SBQQ__NetAmount__c: preview.body.netAmount,
         SBQQ__ListAmount__c: preview.body.listAmount,
@@ -471,6 +481,152 @@ describe('CPQ stand-in: objects, writes, pricing and limits', () => {
           fields: ['SBQQ__Quantity__c'],
         },
       ]);
+    });
+  });
+
+  describe('conditional writes (If-Match, If-Unmodified-Since)', () => {
+    const etagOf = async (quoteId: string) =>
+      (await call('GET', sobject('SBQQ__Quote__c', quoteId))).headers.get('etag')!;
+
+    it("exposes ETag and Last-Modified on reads and moves the quote's tag when a line changes", async () => {
+      const quoteId = await createQuote();
+      const read = await call<{ LastModifiedDate: string }>('GET', sobject('SBQQ__Quote__c', quoteId));
+      expect(read.headers.get('etag')).toMatch(/^"[\w-]+"$/);
+      expect(read.headers.get('last-modified')).toBe(new Date(read.body.LastModifiedDate).toUTCString());
+
+      const lineId = await addLine(quoteId);
+      const afterAdd = await etagOf(quoteId);
+      expect(afterAdd).not.toBe(read.headers.get('etag'));
+      await call('PATCH', sobject('SBQQ__QuoteLine__c', lineId), { SBQQ__AdditionalDiscount__c: '40' });
+      const afterUpdate = await etagOf(quoteId);
+      expect(afterUpdate).not.toBe(afterAdd);
+      await call('DELETE', sobject('SBQQ__QuoteLine__c', lineId));
+      expect(await etagOf(quoteId)).not.toBe(afterUpdate);
+    });
+
+    it('answers 412 PRECONDITION_FAILED to a PATCH whose If-Match names an older version, and changes nothing', async () => {
+      const quoteId = await createQuote();
+      const lineId = await addLine(quoteId);
+      const priced = await calculate({ quoteId, save: true });
+      const version = priced.body.savedQuote.etag as string;
+      expect(version).toBe(await etagOf(quoteId));
+      await call('PATCH', sobject('SBQQ__QuoteLine__c', lineId), { SBQQ__AdditionalDiscount__c: '40' });
+
+      const stale = await call(
+        'PATCH',
+        sobject('SBQQ__Quote__c', quoteId),
+        { SBQQ__Status__c: 'Approved' },
+        {
+          'if-match': version,
+        },
+      );
+
+      expect(stale).toMatchObject({ status: 412, body: [{ errorCode: 'PRECONDITION_FAILED' }] });
+      expect((await call('GET', sobject('SBQQ__Quote__c', quoteId))).body).toMatchObject({
+        SBQQ__Status__c: 'In Review',
+      });
+      const current = await call(
+        'PATCH',
+        sobject('SBQQ__Quote__c', quoteId),
+        { SBQQ__Status__c: 'Approved' },
+        {
+          'if-match': await etagOf(quoteId),
+        },
+      );
+      expect(current.status).toBe(204);
+    });
+
+    it('answers 412 to If-Unmodified-Since before the last change, and applies it after', async () => {
+      const quoteId = await createQuote();
+      const lineId = await addLine(quoteId);
+      const before = new Date(Date.now() - 60_000).toUTCString();
+      const after = new Date(Date.now() + 60_000).toUTCString();
+
+      const stale = await call(
+        'PATCH',
+        sobject('SBQQ__QuoteLine__c', lineId),
+        { SBQQ__Quantity__c: 2 },
+        {
+          'if-unmodified-since': before,
+        },
+      );
+      const fresh = await call(
+        'PATCH',
+        sobject('SBQQ__QuoteLine__c', lineId),
+        { SBQQ__Quantity__c: 3 },
+        {
+          'if-unmodified-since': after,
+        },
+      );
+
+      expect(stale.status).toBe(412);
+      expect(fresh.status).toBe(204);
+      expect((await call('GET', sobject('SBQQ__QuoteLine__c', lineId))).body).toMatchObject({
+        SBQQ__Quantity__c: 3,
+      });
+    });
+  });
+
+  describe('upsert on the external id Idempotency_Key__c', () => {
+    const upsertPath = (type: string, key: string) =>
+      `${API_BASE}/sobjects/${type}/Idempotency_Key__c/${encodeURIComponent(key)}`;
+    const countByKey = async (type: string, key: string) =>
+      (
+        await call<{ totalSize: number }>(
+          'GET',
+          `${API_BASE}/query?q=${encodeURIComponent(`SELECT COUNT() FROM ${type} WHERE Idempotency_Key__c = '${key}'`)}`,
+        )
+      ).body.totalSize;
+
+    it('creates once (201, created) and answers the same record on a repeat (200, not created)', async () => {
+      const key = `${partner.id}:upsert-quote-1`;
+      const body = { SBQQ__Partner__c: partner.id, SBQQ__Account__c: customer.Id };
+
+      const first = await call('PATCH', upsertPath('SBQQ__Quote__c', key), body);
+      const again = await call('PATCH', upsertPath('SBQQ__Quote__c', key), body);
+
+      expect(first).toMatchObject({ status: 201, body: { success: true, created: true, errors: [] } });
+      expect(again).toMatchObject({
+        status: 200,
+        body: { id: first.body.id, success: true, created: false },
+      });
+      expect(await countByKey('SBQQ__Quote__c', key)).toBe(1);
+
+      const lineKey = `${partner.id}:upsert-line-1`;
+      const line = { SBQQ__Quote__c: first.body.id, SBQQ__Product__c: product!.Id, SBQQ__Quantity__c: 2 };
+      const lines = [
+        await call('PATCH', upsertPath('SBQQ__QuoteLine__c', lineKey), {
+          ...line,
+          SBQQ__AdditionalDiscount__c: '2',
+        }),
+        await call('PATCH', upsertPath('SBQQ__QuoteLine__c', lineKey), {
+          ...line,
+          SBQQ__AdditionalDiscount__c: '2.00',
+        }),
+      ];
+      expect(lines.map((answer) => answer.status)).toEqual([201, 200]);
+      expect(await countByKey('SBQQ__QuoteLine__c', lineKey)).toBe(1);
+    });
+
+    it('refuses a key reused for another record, and a field that is no external id', async () => {
+      const key = `${partner.id}:upsert-quote-2`;
+      await call('PATCH', upsertPath('SBQQ__Quote__c', key), {
+        SBQQ__Partner__c: partner.id,
+        SBQQ__Account__c: customer.Id,
+      });
+
+      const otherPartner = await call('PATCH', upsertPath('SBQQ__Quote__c', key), {
+        SBQQ__Partner__c: otherCustomer.Partner__c,
+        SBQQ__Account__c: otherCustomer.Id,
+      });
+      const notExternal = await call('PATCH', `${API_BASE}/sobjects/SBQQ__Quote__c/Name/Q-000001`, {});
+
+      expect(otherPartner).toMatchObject({
+        status: 400,
+        body: [{ errorCode: 'INVALID_FIELD_FOR_INSERT_UPDATE', fields: ['SBQQ__Partner__c'] }],
+      });
+      expect(notExternal).toMatchObject({ status: 400, body: [{ errorCode: 'INVALID_FIELD' }] });
+      expect(await countByKey('SBQQ__Quote__c', key)).toBe(1);
     });
   });
 

@@ -4,7 +4,7 @@ import { addDays, salesforceId, sfAttributes } from '../seed/common';
 import { OPPORTUNITY_STAGE } from '../seed/crm';
 import type { PrmDealRegistration } from '../seed/prm';
 import { dealRegistrationDiscount, priceQuote, PricingError, type PricedQuote } from './pricing';
-import type { CpqStore, SObjectRecord } from './store';
+import { etagOf, type CpqStore, type SObjectRecord } from './store';
 
 /**
  * Quote writes and the price calculation, with Salesforce's validation errors. Every line write
@@ -51,11 +51,26 @@ export interface Calculation extends PricedQuote {
   pricingDate: string;
   lines: Array<PricedQuote['lines'][number] & { productId: string; productCode: string }>;
   warnings: string[];
+  /**
+   * The quote as saved, with `save`: its stamp and entity tag, so a caller can make its next write
+   * conditional on exactly the state that was priced (a PATCH with `If-Match`).
+   */
+  savedQuote?: { lastModifiedDate: string; etag: string };
+}
+
+/** Whether an upsert's value is the one the record holds (the CPQ keeps percents as "5.00"). */
+function sameValue(held: unknown, given: unknown): boolean {
+  if (String(held) === String(given)) return true;
+  const numeric = (value: unknown) => NUMERIC.test(String(value));
+  return numeric(held) && numeric(given) && new Decimal(String(held)).eq(String(given));
 }
 
 const STATUSES: SbqqQuoteStatus[] = ['Draft', 'In Review', 'Approved', 'Presented', 'Accepted', 'Rejected'];
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const PERCENT = /^\d{1,3}(\.\d{1,2})?$/;
+const NUMERIC = /^-?\d+(\.\d+)?$/;
+/** The external id field of quotes and lines, unique per type: what upserts match on. */
+export const IDEMPOTENCY_KEY_FIELD = 'Idempotency_Key__c';
 
 const QUOTE_CREATE_FIELDS = new Set([
   'SBQQ__Partner__c',
@@ -122,8 +137,15 @@ export class QuoteService {
         })),
       );
       if ('error' in calculated) return calculated;
-      if (request.save) this.save(quote, lines, calculated.ok);
-      return calculated;
+      if (!request.save) return calculated;
+      this.save(quote, lines, calculated.ok);
+      const saved = this.store.get('SBQQ__Quote__c', quote.Id)!;
+      return {
+        ok: {
+          ...calculated.ok,
+          savedQuote: { lastModifiedDate: String(saved.LastModifiedDate), etag: etagOf(saved) },
+        },
+      };
     }
     return this.price(
       {
@@ -137,7 +159,43 @@ export class QuoteService {
     );
   }
 
-  createQuote(body: Record<string, unknown>): Outcome<string> {
+  /**
+   * Salesforce's upsert on the external id: creates the record (created) or, when a record has the
+   * key, changes the fields that differ (not created). A field that may be set only at creation and
+   * differs is refused, so a key reused for another record never silently rewrites the first.
+   */
+  upsert(
+    type: 'SBQQ__Quote__c' | 'SBQQ__QuoteLine__c',
+    key: string,
+    body: Record<string, unknown>,
+  ): Outcome<{ id: string; created: boolean }> {
+    const existing = this.store.matching(type, IDEMPOTENCY_KEY_FIELD, [key])[0];
+    const quote = type === 'SBQQ__Quote__c';
+    if (!existing) {
+      const created = quote ? this.createQuote(body, key) : this.createLine(body, key);
+      return 'error' in created ? created : { ok: { id: created.ok, created: true } };
+    }
+    const checked = this.checkFields(type, body, quote ? QUOTE_CREATE_FIELDS : LINE_CREATE_FIELDS);
+    if (checked) return checked;
+    const changed = Object.fromEntries(
+      Object.entries(body).filter(([field, value]) => !sameValue(existing[field], value)),
+    );
+    const fixed = Object.keys(changed).find(
+      (field) => !(quote ? QUOTE_UPDATE_FIELDS : LINE_UPDATE_FIELDS).has(field),
+    );
+    if (fixed) {
+      return fail(400, 'INVALID_FIELD_FOR_INSERT_UPDATE', `Unable to create/update fields: ${fixed}`, [
+        fixed,
+      ]);
+    }
+    if (Object.keys(changed).length > 0) {
+      const updated = quote ? this.updateQuote(existing.Id, changed) : this.updateLine(existing.Id, changed);
+      if ('error' in updated) return updated;
+    }
+    return { ok: { id: existing.Id, created: false } };
+  }
+
+  createQuote(body: Record<string, unknown>, idempotencyKey: string | null = null): Outcome<string> {
     const checked = this.checkFields('SBQQ__Quote__c', body, QUOTE_CREATE_FIELDS);
     if (checked) return checked;
     const partner = this.partners.get(String(body.SBQQ__Partner__c ?? ''));
@@ -182,6 +240,7 @@ export class QuoteService {
       SBQQ__Opportunity2__c: salesforceId('006', this.store.nextSequence('Opportunity')),
       SBQQ__PriceBook__c: pricebookId,
       Deal_Registration__c: body.Deal_Registration__c ?? null,
+      [IDEMPOTENCY_KEY_FIELD]: idempotencyKey,
     };
     const account = this.store.get('Account', String(quote.SBQQ__Account__c))!;
     this.store.put('SBQQ__Quote__c', quote);
@@ -239,7 +298,7 @@ export class QuoteService {
     return { ok: undefined };
   }
 
-  createLine(body: Record<string, unknown>): Outcome<string> {
+  createLine(body: Record<string, unknown>, idempotencyKey: string | null = null): Outcome<string> {
     const checked = this.checkFields('SBQQ__QuoteLine__c', body, LINE_CREATE_FIELDS);
     if (checked) return checked;
     const missing = ['SBQQ__Quote__c', 'SBQQ__Product__c', 'SBQQ__Quantity__c'].filter(
@@ -278,6 +337,7 @@ export class QuoteService {
       SBQQ__NetTotal__c: '0.00',
       CurrencyIsoCode: quote.CurrencyIsoCode,
       SBQQ__AdditionalDiscount__c: new Decimal(String(body.SBQQ__AdditionalDiscount__c ?? 0)).toFixed(2),
+      [IDEMPOTENCY_KEY_FIELD]: idempotencyKey,
     };
     const saved = this.repriceAndSave(quote, [...this.linesOf(quote.Id), line]);
     return 'error' in saved ? saved : { ok: id };

@@ -4,14 +4,15 @@ import { z } from 'zod';
 import { createLegacyAdmin, type LegacyAdmin } from '../admin';
 import type { Dataset } from '../seed/dataset';
 import { createApiLimit, type ApiRequestLimit } from './api-limit';
-import { QuoteService, type Outcome } from './quotes';
-import { CpqStore, publicRecord, type SObjectRecord } from './store';
+import { IDEMPOTENCY_KEY_FIELD, QuoteService, type Outcome } from './quotes';
+import { CpqStore, etagOf, publicRecord, type SObjectRecord } from './store';
 import { matchesConditions, parseSoql, SoqlError } from './soql';
 
 /**
  * A Salesforce-CPQ-like stand-in: OAuth2 client credentials, sObject reads by id, composite reads
  * by id list, a SOQL-subset query endpoint with Salesforce's paging (nextRecordsUrl), quote and
- * quote line writes, a price calculation endpoint and an API request limit.
+ * quote line writes (with Salesforce's conditional requests and external-id upserts), a price
+ * calculation endpoint and an API request limit.
  * Errors come back as Salesforce does: a JSON array of `{ message, errorCode }`.
  */
 export interface CpqOptions {
@@ -34,6 +35,23 @@ const WRITABLE_TYPES = new Set(['SBQQ__Quote__c', 'SBQQ__QuoteLine__c']);
 
 function sfError(res: Response, status: number, errorCode: string, message: string, fields?: string[]): void {
   res.status(status).json([{ message, errorCode, ...(fields ? { fields } : {}) }]);
+}
+
+/**
+ * Salesforce's conditional write: `If-Match` (entity tags, or `*`) and, without it,
+ * `If-Unmodified-Since` (an HTTP date, so to the second) against the record as it is now.
+ */
+function preconditionFailed(req: Request, record: SObjectRecord): boolean {
+  if (record.LastModifiedDate === undefined) return false;
+  const ifMatch = req.get('if-match');
+  if (ifMatch !== undefined) {
+    const tags = ifMatch.split(',').map((tag) => tag.trim());
+    return !tags.includes('*') && !tags.includes(etagOf(record));
+  }
+  const since = Date.parse(req.get('if-unmodified-since') ?? '');
+  if (Number.isNaN(since)) return false;
+  const modifiedSecond = Math.floor(Date.parse(String(record.LastModifiedDate)) / 1000) * 1000;
+  return modifiedSecond > since;
 }
 
 function project(record: SObjectRecord, fields: string[]): SObjectRecord {
@@ -149,6 +167,10 @@ export function createCpqApp(dataset: Dataset, options: CpqOptions): { app: Expr
       sfError(res, 404, 'NOT_FOUND', 'The requested resource does not exist');
       return;
     }
+    if (record.LastModifiedDate !== undefined) {
+      res.set('ETag', etagOf(record));
+      res.set('Last-Modified', new Date(String(record.LastModifiedDate)).toUTCString());
+    }
     res.json(publicRecord(record));
   });
 
@@ -203,10 +225,45 @@ export function createCpqApp(dataset: Dataset, options: CpqOptions): { app: Expr
     answer(res, created, (id) => void res.status(201).json({ id, success: true, errors: [] }));
   });
 
+  /** Answers 412 when the request is conditional and the record changed since; true if it did. */
+  function refusedByPrecondition(req: Request, res: Response, type: string, id: string): boolean {
+    const record = store.get(type, id);
+    if (!record || !preconditionFailed(req, record)) return false;
+    sfError(
+      res,
+      412,
+      'PRECONDITION_FAILED',
+      `The ${type} record ${id} has changed since the version the request names (If-Match / If-Unmodified-Since)`,
+    );
+    return true;
+  }
+
+  admin.route('PATCH', `${API_BASE}/sobjects/:sobject/:field/:value`, (req, res) => {
+    const type = writableType(req, res) as 'SBQQ__Quote__c' | 'SBQQ__QuoteLine__c' | undefined;
+    if (!type) return;
+    if (req.params.field !== IDEMPOTENCY_KEY_FIELD) {
+      sfError(
+        res,
+        400,
+        'INVALID_FIELD',
+        `Field ${String(req.params.field)} is not an External ID or indexed field for ${type}`,
+      );
+      return;
+    }
+    const upserted = quotes.upsert(type, String(req.params.value), req.body as Record<string, unknown>);
+    answer(
+      res,
+      upserted,
+      ({ id, created }) =>
+        void res.status(created ? 201 : 200).json({ id, success: true, errors: [], created }),
+    );
+  });
+
   admin.route('PATCH', `${API_BASE}/sobjects/:sobject/:id`, (req, res) => {
     const type = writableType(req, res);
     if (!type) return;
     const id = String(req.params.id);
+    if (refusedByPrecondition(req, res, type, id)) return;
     const body = req.body as Record<string, unknown>;
     const updated = type === 'SBQQ__Quote__c' ? quotes.updateQuote(id, body) : quotes.updateLine(id, body);
     answer(res, updated, () => void res.status(204).end());
@@ -220,6 +277,7 @@ export function createCpqApp(dataset: Dataset, options: CpqOptions): { app: Expr
       return;
     }
     const id = String(req.params.id);
+    if (refusedByPrecondition(req, res, type, id)) return;
     const deleted = type === 'SBQQ__Quote__c' ? quotes.deleteQuote(id) : quotes.deleteLine(id);
     answer(res, deleted, () => void res.status(204).end());
   });

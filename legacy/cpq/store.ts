@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Dataset } from '../seed/dataset';
 
 /**
@@ -18,6 +19,20 @@ export const READABLE_TYPES = [
 ] as const;
 export type SObjectType = (typeof READABLE_TYPES)[number];
 
+/**
+ * The types the API writes. Like Salesforce, the store stamps their `LastModifiedDate` on every
+ * write, and a line write rewrites its quote (the reprice saves the quote's amounts), so a quote's
+ * stamp moves whenever one of its lines changes, as Salesforce's roll-up summary fields make it do.
+ * Stamps are strictly increasing, so two writes in one millisecond still differ.
+ */
+const VERSIONED_TYPES: ReadonlySet<string> = new Set(['SBQQ__Quote__c', 'SBQQ__QuoteLine__c']);
+
+/** The record's entity tag, as Salesforce sends in `ETag` and honours in `If-Match`. */
+export function etagOf(record: SObjectRecord): string {
+  const digest = createHash('sha256').update(`${record.Id} ${String(record.LastModifiedDate)}`);
+  return `"${digest.digest('base64url').slice(0, 22)}"`;
+}
+
 export function publicRecord(record: object): SObjectRecord {
   // Product2 carries its list prices for the generator; the API shows them as price book entries.
   const { prices: _prices, ...rest } = record as SObjectRecord & { prices?: unknown };
@@ -34,16 +49,23 @@ export class CpqStore {
   /** Each id's position in its table, for table order without a scan. */
   private readonly positions = new Map<string, number>();
   private nextPosition = 0;
+  private lastModifiedMs = 0;
 
   constructor(dataset: Dataset) {
+    const seededAt = new Date().toISOString();
+    const versioned = (record: object): SObjectRecord => ({
+      ...(record as SObjectRecord),
+      LastModifiedDate: seededAt,
+      Idempotency_Key__c: null,
+    });
     const seeded: Record<SObjectType, object[]> = {
       Product2: dataset.products.map(publicRecord),
       Pricebook2: dataset.priceBooks,
       PricebookEntry: dataset.priceBookEntries,
       Account: dataset.customers,
       Opportunity: dataset.opportunities,
-      SBQQ__Quote__c: dataset.quotes,
-      SBQQ__QuoteLine__c: dataset.quoteLines,
+      SBQQ__Quote__c: dataset.quotes.map(versioned),
+      SBQQ__QuoteLine__c: dataset.quoteLines.map(versioned),
     };
     for (const type of READABLE_TYPES) {
       const records = seeded[type] as SObjectRecord[];
@@ -117,7 +139,8 @@ export class CpqStore {
     return next;
   }
 
-  put(type: SObjectType, record: SObjectRecord): void {
+  put(type: SObjectType, given: SObjectRecord): void {
+    const record = VERSIONED_TYPES.has(type) ? { ...given, LastModifiedDate: this.nextStamp() } : given;
     const before = this.tables.get(type)!.get(record.Id);
     if (!before) this.positions.set(record.Id, this.nextPosition++);
     this.reindex(type, before, record);
@@ -132,6 +155,11 @@ export class CpqStore {
     if (type === 'SBQQ__QuoteLine__c' && record)
       this.linesByQuote.get(String(record.SBQQ__Quote__c))?.delete(id);
     if (type === 'SBQQ__Quote__c') this.linesByQuote.delete(id);
+  }
+
+  private nextStamp(): string {
+    this.lastModifiedMs = Math.max(Date.now(), this.lastModifiedMs + 1);
+    return new Date(this.lastModifiedMs).toISOString();
   }
 
   private indexLine(quoteId: string, lineId: string): void {

@@ -147,6 +147,30 @@ describe('PRM stand-in: contacts, certifications, deal registrations and load', 
       expect((await post({ ...body, productFamily: 'Network' })).status).toBe(201);
     });
 
+    it("answers a repeat of the partner's external reference with the first registration (200), never a second", async () => {
+      const body = {
+        accountId: 'P-00001',
+        customerName: 'Retried Corp',
+        productFamily: 'Cloud',
+        estimatedAmount: '10',
+        externalReference: 'P-00001:key-1',
+      };
+      const first = await post(body);
+      const again = await post(body);
+      const otherPartner = await post({ ...body, accountId: 'P-00002', customerName: 'Other Corp' });
+
+      expect(first.status).toBe(201);
+      const created = ((await first.json()) as Envelope<{ id: string }>).data;
+      expect(again.status).toBe(200);
+      expect(((await again.json()) as Envelope<{ id: string }>).data.id).toBe(created.id);
+      expect(otherPartner.status).toBe(201);
+      const listed = await get<Page<{ customerName: string }>>(
+        writable,
+        '/DealRegistration?accountId=P-00001&take=500',
+      );
+      expect(listed.body.data.results.filter((r) => r.customerName === 'Retried Corp')).toHaveLength(1);
+    });
+
     it.each([
       [
         'an unknown partner',

@@ -40,8 +40,12 @@ const newRegistrationSchema = z
     customerAccountId: z.string().min(1).nullable().default(null),
     productFamily: z.enum(['Network', 'Security', 'Cloud', 'Support']),
     estimatedAmount: z.string().regex(/^\d+(\.\d{1,2})?$/, 'expected a decimal string with up to 2 places'),
+    /** The caller's own reference; one per partner account (the duplicate rule below). */
+    externalReference: z.string().min(1).max(255).optional(),
   })
   .strict();
+
+type StoredRegistration = PrmDealRegistration & { externalReference?: string };
 
 export function createPrmApp(dataset: Dataset, options: PrmOptions): { app: Express; admin: LegacyAdmin } {
   const app = express();
@@ -49,7 +53,7 @@ export function createPrmApp(dataset: Dataset, options: PrmOptions): { app: Expr
   const admin = createLegacyAdmin(app, 'prm');
   const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
   const accounts = new Map(dataset.partners.map((partner) => [partner.id, partner]));
-  const registrations: PrmDealRegistration[] = [...dataset.dealRegistrations];
+  const registrations: StoredRegistration[] = [...dataset.dealRegistrations];
 
   app.use(
     PRM_BASE,
@@ -146,6 +150,18 @@ export function createPrmApp(dataset: Dataset, options: PrmOptions): { app: Expr
       fail(res, 400, `accountId: no partner account ${request.accountId}`);
       return;
     }
+    // Impartner's duplicate rule: the partner's own earlier registration with this reference is the
+    // answer, so a request repeated after a lost answer never registers twice.
+    const duplicate =
+      request.externalReference === undefined
+        ? undefined
+        : registrations.find(
+            (r) => r.accountId === partner.id && r.externalReference === request.externalReference,
+          );
+    if (duplicate) {
+      res.status(200).json({ success: true, message: `Duplicate of ${duplicate.id}`, data: duplicate });
+      return;
+    }
     const submittedOn = today();
     const holder = registrations.find(
       (r) =>
@@ -164,7 +180,7 @@ export function createPrmApp(dataset: Dataset, options: PrmOptions): { app: Expr
       );
       return;
     }
-    const registration: PrmDealRegistration = {
+    const registration: StoredRegistration = {
       id: sequenceNumber('DR-', registrations.length + 1, 6),
       accountId: partner.id,
       customerName: request.customerName,
@@ -176,6 +192,7 @@ export function createPrmApp(dataset: Dataset, options: PrmOptions): { app: Expr
       submittedOn,
       expiresOn: addDays(submittedOn, DEAL_REGISTRATION_DAYS),
       protectedDiscountPercent: REGISTRATION_DISCOUNT_PERCENT[partner.partnerLevel.name],
+      ...(request.externalReference === undefined ? {} : { externalReference: request.externalReference }),
     };
     registrations.push(registration);
     res.status(201).json({ success: true, message: null, data: registration });

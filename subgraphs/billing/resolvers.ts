@@ -1,5 +1,5 @@
 import type { Invoice, Payout } from '../../domain';
-import { assertCanReadPartner, connectionOf, pageOf } from '../host';
+import { assertCanReadPartner, connectionOf, pageOf, pageRequest } from '../host';
 import type { Resolvers } from './generated/resolvers-types';
 import { assertCanReadBillingRecords } from './ownership';
 
@@ -17,6 +17,7 @@ export const resolvers: Resolvers = {
     },
     invoices: async (partner, { first, after, status }, { viewer, billing }) => {
       assertCanReadPartner(viewer, partner.id);
+      pageRequest(first, after);
       const invoices = await billing.invoicesByPartnerId.load(partner.id);
       await assertCanReadBillingRecords(viewer, billing, invoices);
       const statuses = status && status.length > 0 ? new Set(status) : undefined;
@@ -25,6 +26,7 @@ export const resolvers: Resolvers = {
     },
     payouts: async (partner, { first, after }, { viewer, billing }) => {
       assertCanReadPartner(viewer, partner.id);
+      pageRequest(first, after);
       const payouts = await billing.payoutsByPartnerId.load(partner.id);
       for (const payout of payouts) assertCanReadPartner(viewer, payout.partnerId);
       return pageOf([...payouts].sort(newestPayoutFirst), first, after);

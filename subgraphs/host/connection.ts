@@ -1,5 +1,6 @@
 import type { Page } from '../../domain';
 import { badUserInput } from './errors';
+import { assertIdentifier } from './input-validation';
 
 /**
  * Relay-style paging over a list a subgraph already holds. Cursors are opaque to clients:
@@ -12,9 +13,25 @@ export function encodeCursor(offset: number): string {
 }
 
 export function decodeCursor(cursor: string): number {
+  assertIdentifier('cursor', cursor, 'after');
   const match = /^offset:(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
   if (!match) throw badUserInput('`after` is not a cursor returned by this field', 'after');
   return Number(match[1]);
+}
+
+/**
+ * Checks `first` and `after`; resolvers call it before loading the list, so that a malformed page
+ * request costs no legacy call.
+ */
+export function pageRequest(
+  first: number | null | undefined,
+  after: string | null | undefined,
+): { size: number; offset: number } {
+  const size = first ?? 10;
+  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
+    throw badUserInput(`\`first\` must be between 1 and ${MAX_PAGE_SIZE}, got ${size}`, 'first');
+  }
+  return { size, offset: after ? decodeCursor(after) + 1 : 0 };
 }
 
 export function pageOf<T>(
@@ -22,11 +39,7 @@ export function pageOf<T>(
   first: number | null | undefined,
   after: string | null | undefined,
 ): Page<T> {
-  const size = first ?? 10;
-  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
-    throw badUserInput(`\`first\` must be between 1 and ${MAX_PAGE_SIZE}, got ${size}`, 'first');
-  }
-  const offset = after ? decodeCursor(after) + 1 : 0;
+  const { size, offset } = pageRequest(first, after);
   return {
     items: items.slice(offset, offset + size),
     totalCount: items.length,

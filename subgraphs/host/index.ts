@@ -1,5 +1,12 @@
-export { connectionOf, decodeCursor, encodeCursor, MAX_PAGE_SIZE, pageOf } from './connection';
+export { connectionOf, decodeCursor, encodeCursor, MAX_PAGE_SIZE, pageOf, pageRequest } from './connection';
 export { badUserInput, formatSubgraphError } from './errors';
+export { idempotencyKeyProblem, scopedIdempotencyKey } from './idempotency';
+export {
+  assertIdentifier,
+  identifierProblem,
+  identifierUserError,
+  type IdentifierKind,
+} from './input-validation';
 export {
   startSubgraph,
   type RunningSubgraph,
@@ -15,4 +22,4 @@ export {
   canWriteForPartner,
   forbiddenPartnerData,
 } from './tenancy';
-export { refusalAsUserError, userError, type UserError, type UserErrorCode } from './user-errors';
+export { refusalAsUserError, userError, type UserError } from './user-errors';

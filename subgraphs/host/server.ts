@@ -13,6 +13,7 @@ import {
   DEADLINE_HEADER,
   IDENTITY_HEADER,
   listen,
+  SCALARS,
   verifyIdentity,
   type RunningServer,
   type Viewer,
@@ -74,7 +75,8 @@ export async function startSubgraph<TContext extends object>(
     schema: buildSubgraphSchema({
       typeDefs: definition.typeDefs,
       // Codegen's Resolvers type is stricter than Apollo's structural map and not assignable to it.
-      resolvers: definition.resolvers as GraphQLResolverMap<unknown>,
+      // The custom scalars come first: every subgraph that declares one gets the one implementation.
+      resolvers: { ...SCALARS, ...definition.resolvers } as GraphQLResolverMap<unknown>,
     }),
     formatError: formatSubgraphError,
     includeStacktraceInErrorResponses: false,

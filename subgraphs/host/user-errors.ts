@@ -1,22 +1,12 @@
 import { isUpstreamError } from '../../adapters/http';
+import type { UserErrorCode } from '../../runtime';
 
 /**
  * Mutations answer a payload with `userErrors` for anything the user can fix or must know (bad
  * input, someone else's record, a status that forbids the change), and GraphQL errors only for
  * what they cannot: a missing role, a legacy system down. The codes are the schema's
- * `UserErrorCode`, shared by every subgraph with mutations.
+ * `UserErrorCode`, shared by every subgraph with mutations and defined in runtime/error-codes.ts.
  */
-export type UserErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'NOT_FOUND'
-  | 'UNKNOWN_SKU'
-  | 'FORBIDDEN'
-  | 'CONFLICT'
-  | 'NOT_CERTIFIED'
-  | 'NOT_EDITABLE'
-  | 'DEAL_REGISTRATION_EXPIRED'
-  | 'DEAL_REGISTRATION_INVALID';
-
 export interface UserError {
   field: string | null;
   message: string;

@@ -11,7 +11,7 @@ import {
   quarterOf,
   summarizeQuarter,
 } from '../../domain';
-import { assertCanReadPartner, badUserInput } from '../host';
+import { assertCanReadPartner, assertIdentifier } from '../host';
 import type { IncentiveEstimateModel, PartnerIncentivesModel, QuoteModel } from './models';
 import type { IncentivesContext } from './server';
 
@@ -114,8 +114,6 @@ export async function estimateQuote(
   return { estimate, freshness: programs.freshness };
 }
 
-const QUARTER = /^\d{4}-Q[1-4]$/;
-
 function familyOf(family: string): ProductFamily | undefined {
   const parsed = FAMILY.safeParse(family.toUpperCase());
   return parsed.success ? parsed.data : undefined;
@@ -129,9 +127,7 @@ export function partnerQuarter(
 ): PartnerIncentivesModel {
   assertCanReadPartner(context.viewer, partnerId);
   const chosen = quarter ?? quarterOf(context.today);
-  if (!QUARTER.test(chosen)) {
-    throw badUserInput(`\`quarter\` must look like 2026-Q4, got "${chosen}"`, 'quarter');
-  }
+  assertIdentifier('quarter', chosen, 'quarter');
   const { incentives, prm, cpq } = context;
   const accruals = async () =>
     (await incentives.accrualsByPartnerId.load(partnerId)).accruals.filter((a) => a.quarter === chosen);

@@ -1,6 +1,6 @@
 import type { Freshness } from '../../adapters/http';
 import { ALL_PROGRAMS } from '../../adapters/incentives';
-import { assertCanReadPartner, connectionOf, pageOf } from '../host';
+import { assertCanReadPartner, connectionOf, pageOf, pageRequest } from '../host';
 import { estimateQuote, partnerQuarter } from './commission';
 import type { Resolvers } from './generated/resolvers-types';
 
@@ -42,7 +42,10 @@ export const resolvers: Resolvers = {
     quotaAttainment: async (quarter) => (await quarter.summary()).quotaAttainmentPercent,
     lastBatchRunAt: async (quarter, _args, { incentives }) =>
       (await incentives.accrualsByPartnerId.load(quarter.partnerId)).lastBatchRunAt,
-    accruals: async (quarter, { first, after }) => pageOf(await quarter.accruals(), first, after),
+    accruals: async (quarter, { first, after }) => {
+      pageRequest(first, after);
+      return pageOf(await quarter.accruals(), first, after);
+    },
   },
   AccrualConnection: {
     edges: (page) => connectionOf(page).edges,

@@ -6,7 +6,16 @@ import {
   dealRegistrationStatusOn,
 } from '../../domain';
 import { isUpstreamError } from '../../adapters/http';
-import { assertCanWrite, pageOf, refusalAsUserError, userError, type UserError } from '../host';
+import {
+  assertCanWrite,
+  identifierUserError,
+  idempotencyKeyProblem,
+  pageOf,
+  refusalAsUserError,
+  scopedIdempotencyKey,
+  userError,
+  type UserError,
+} from '../host';
 import type { RegisterDealInput } from './generated/resolvers-types';
 import type { PartnersContext } from './server';
 
@@ -49,12 +58,8 @@ function invalidInput(input: RegisterDealInput): UserError | undefined {
       'estimatedAmount',
     );
   }
-  if (
-    input.customerAccountId !== undefined &&
-    input.customerAccountId !== null &&
-    !input.customerAccountId.trim()
-  ) {
-    return userError('BAD_USER_INPUT', 'The customer account id is empty', 'customerAccountId');
+  if (input.customerAccountId !== undefined && input.customerAccountId !== null) {
+    return identifierUserError('customerAccountId', input.customerAccountId, 'customerAccountId');
   }
   return undefined;
 }
@@ -100,10 +105,35 @@ async function conflictOf(
       };
 }
 
-export async function registerDeal(context: PartnersContext, input: RegisterDealInput) {
+/**
+ * The PRM takes any customer account id, so the check is ours: the account must be one of the
+ * partner's customers in the CPQ, as for a new quote, or a partner could claim another's customer.
+ * Someone else's customer and an id that names no account get the same answer, so neither leaks.
+ */
+async function customerProblem(
+  { cpq }: PartnersContext,
+  partnerId: string,
+  customerAccountId: string | null | undefined,
+): Promise<UserError | undefined> {
+  if (customerAccountId === undefined || customerAccountId === null) return undefined;
+  const customer = await cpq.customerById.load(customerAccountId);
+  return customer?.id === customerAccountId && customer.partnerId === partnerId
+    ? undefined
+    : userError('NOT_FOUND', `${customerAccountId} is not one of your customers`, 'customerAccountId');
+}
+
+/**
+ * With an idempotency key the PRM's duplicate rule answers a repeat with the registration the first
+ * request made, so a retry after a timeout never registers twice.
+ */
+export async function registerDeal(
+  context: PartnersContext,
+  input: RegisterDealInput,
+  idempotencyKey?: string | null,
+) {
   const { viewer, prm, prmCommands } = context;
   assertCanWrite(viewer);
-  const invalid = invalidInput(input);
+  const invalid = idempotencyKeyProblem(idempotencyKey) ?? invalidInput(input);
   if (invalid) return { dealRegistration: null, userErrors: [invalid] };
   const partner = await prm.partnerById.load(viewer.partnerId);
   if (!partner || partner.status !== 'ACTIVE') {
@@ -114,6 +144,8 @@ export async function registerDeal(context: PartnersContext, input: RegisterDeal
       ],
     };
   }
+  const notOwnCustomer = await customerProblem(context, partner.id, input.customerAccountId);
+  if (notOwnCustomer) return { dealRegistration: null, userErrors: [notOwnCustomer] };
   try {
     const dealRegistration = await prmCommands.registerDeal({
       partnerId: partner.id,
@@ -121,6 +153,7 @@ export async function registerDeal(context: PartnersContext, input: RegisterDeal
       customerAccountId: input.customerAccountId ?? null,
       productFamily: input.productFamily,
       estimatedAmount: input.estimatedAmount,
+      idempotencyKey: scopedIdempotencyKey(partner.id, idempotencyKey),
     });
     prm.dealRegistrationsByPartnerId.clear(partner.id);
     return { dealRegistration, userErrors: [] };

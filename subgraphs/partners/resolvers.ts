@@ -1,6 +1,6 @@
 import { businessDay, certificationStatusOn, dealRegistrationStatusOn, quarterlyQuotaOf } from '../../domain';
 import { UpstreamError } from '../../adapters/http';
-import { assertCanReadPartner, connectionOf } from '../host';
+import { assertCanReadPartner, assertIdentifier, connectionOf, pageRequest } from '../host';
 import { registerDeal, registrationById, registrationsPage } from './deal-registrations';
 import { partnerById, prmRecordOf } from './partner-outage';
 import type { Resolvers } from './generated/resolvers-types';
@@ -9,12 +9,13 @@ export const resolvers: Resolvers = {
   Query: {
     me: (_root, _args, context) => partnerById(context, context.viewer.partnerId),
     partner: (_root, { id }, context) => {
+      assertIdentifier('partnerId', id, 'id');
       assertCanReadPartner(context.viewer, id);
       return partnerById(context, id);
     },
   },
   Mutation: {
-    registerDeal: (_root, { input }, context) => registerDeal(context, input),
+    registerDeal: (_root, { input, idempotencyKey }, context) => registerDeal(context, input, idempotencyKey),
   },
   Partner: {
     __resolveReference: (reference, context) => {
@@ -31,8 +32,10 @@ export const resolvers: Resolvers = {
     quarterlyQuota: (partner) => quarterlyQuotaOf(prmRecordOf(partner)),
     certifications: (partner, _args, { prm }) => prm.certificationsByPartnerId.load(prmRecordOf(partner).id),
     contacts: (partner, _args, { prm }) => prm.contactsByPartnerId.load(prmRecordOf(partner).id),
-    dealRegistrations: async (partner, args, { prm }) =>
-      registrationsPage(await prm.dealRegistrationsByPartnerId.load(prmRecordOf(partner).id), args),
+    dealRegistrations: async (partner, args, { prm }) => {
+      pageRequest(args.first, args.after);
+      return registrationsPage(await prm.dealRegistrationsByPartnerId.load(prmRecordOf(partner).id), args);
+    },
   },
   Certification: {
     status: (certification) => certificationStatusOn(certification, businessDay()),

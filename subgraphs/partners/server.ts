@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'graphql';
+import { createCpqAdapter, type CpqConfig, type CpqRequestLoaders } from '../../adapters/cpq';
 import {
   createPrmAdapter,
   type PrmCommands,
@@ -11,23 +12,29 @@ import type { Viewer } from '../../runtime';
 import { startSubgraph, type RunningSubgraph } from '../host';
 import { resolvers } from './resolvers';
 
-/** The partners subgraph: Partner and its PRM data. */
+/**
+ * The partners subgraph: Partner and its PRM data. It reads the partner's customers from the CPQ,
+ * which owns them, since a deal registration must name one of them.
+ */
 export interface PartnersContext {
   viewer: Viewer;
   prm: PrmRequestLoaders;
   prmCommands: PrmCommands;
+  cpq: Pick<CpqRequestLoaders, 'customerById'>;
 }
 
 export interface PartnersSubgraphConfig {
   port: number;
   identitySecret: string;
   prm: PrmConfig;
+  cpq: CpqConfig;
 }
 
 const typeDefs = parse(readFileSync(path.join(__dirname, '../../schema/partners.graphql'), 'utf8'));
 
 export async function startPartnersSubgraph(config: PartnersSubgraphConfig): Promise<RunningSubgraph> {
   const prm = createPrmAdapter(config.prm);
+  const cpq = createCpqAdapter(config.cpq);
   const running = await startSubgraph<PartnersContext>(
     {
       name: 'partners',
@@ -37,8 +44,9 @@ export async function startPartnersSubgraph(config: PartnersSubgraphConfig): Pro
         viewer,
         prm: prm.createLoaders(call),
         prmCommands: prm.createCommands(call),
+        cpq: cpq.createLoaders(call),
       }),
-      legacyHealth: () => ({ prm: prm.http.breakerStates() }),
+      legacyHealth: () => ({ prm: prm.http.breakerStates(), cpq: cpq.http.breakerStates() }),
     },
     { port: config.port, identitySecret: config.identitySecret },
   );
@@ -47,6 +55,7 @@ export async function startPartnersSubgraph(config: PartnersSubgraphConfig): Pro
     close: async () => {
       await running.close();
       prm.http.close();
+      cpq.http.close();
     },
   };
 }

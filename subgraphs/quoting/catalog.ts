@@ -23,8 +23,6 @@ export interface CatalogModel {
   families: ProductFamily[];
 }
 
-const CURRENCY = /^[A-Z]{3}$/;
-
 /** The partner as the PRM knows it, with the families it may sell today. */
 export async function sellerOf(
   { prm }: QuotingContext,
@@ -45,9 +43,6 @@ export async function catalogOf(
   partnerId: string,
   currency: string | null | undefined,
 ): Promise<CatalogModel> {
-  if (currency !== undefined && currency !== null && !CURRENCY.test(currency)) {
-    throw badUserInput(`\`currency\` must be an ISO 4217 code such as EUR, got "${currency}"`, 'currency');
-  }
   const { partner, families } = await sellerOf(context, partnerId);
   return { partner, currency: currency ?? partner.currency, families };
 }

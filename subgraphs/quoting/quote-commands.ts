@@ -8,8 +8,17 @@ import {
   type QuoteLine,
   type QuoteStatus,
 } from '../../domain';
-import { UpstreamError } from '../../adapters/http';
-import { assertCanWrite, canWriteForPartner, refusalAsUserError, userError, type UserError } from '../host';
+import { isUpstreamError, UpstreamError } from '../../adapters/http';
+import {
+  assertCanWrite,
+  canWriteForPartner,
+  identifierUserError,
+  idempotencyKeyProblem,
+  refusalAsUserError,
+  scopedIdempotencyKey,
+  userError,
+  type UserError,
+} from '../host';
 import { sellerOf } from './catalog';
 import type { AddQuoteLineInput, CreateQuoteInput, UpdateQuoteLineInput } from './generated/resolvers-types';
 import { productFamily } from './products';
@@ -21,12 +30,15 @@ import type { QuotingContext } from './server';
  * learns what to fix from typed user errors rather than from a refusal of the CPQ, which never says
  * why (legacy bodies are not passed on). The CPQ reprices the whole quote on every line write and
  * sets its status; `submitQuote` adds the approval step the CPQ leaves to its callers.
+ *
+ * Every mutation takes an optional idempotency key. Creates send it to the CPQ as the record's
+ * external id (an upsert), so a retry finds the record the first attempt made; the other writes set
+ * absolute values and are repeatable as they are, so for them the key is only checked.
  */
 
 type Checked<T> = { ok: T } | { userErrors: UserError[] };
 
 const EDITABLE_STATUSES: ReadonlySet<QuoteStatus> = new Set(['DRAFT', 'IN_REVIEW']);
-const CURRENCY = /^[A-Z]{3}$/;
 const PERCENT = /^\d{1,3}(\.\d{1,2})?$/;
 
 function refused(...userErrors: UserError[]) {
@@ -39,6 +51,8 @@ async function changeableQuote(
   quoteId: string,
   field: string,
 ): Promise<Checked<Quote>> {
+  const malformed = identifierUserError('quoteId', quoteId, field);
+  if (malformed) return refused(malformed);
   const quote = await context.cpq.quoteById.load(quoteId);
   if (!quote) return refused(userError('NOT_FOUND', `There is no quote ${quoteId}`, field));
   if (!canWriteForPartner(context.viewer, quote.partnerId)) {
@@ -60,20 +74,34 @@ async function changeableLine(
   context: QuotingContext,
   lineId: string,
 ): Promise<Checked<{ line: QuoteLine; quote: Quote }>> {
+  const malformed = identifierUserError('quoteLineId', lineId, 'lineId');
+  if (malformed) return refused(malformed);
   const line = await context.cpq.quoteLineById.load(lineId);
   if (!line) return refused(userError('NOT_FOUND', `There is no quote line ${lineId}`, 'lineId'));
   const quote = await changeableQuote(context, line.quoteId, 'lineId');
   return 'ok' in quote ? { ok: { line, quote: quote.ok } } : quote;
 }
 
-function lineInputErrors(input: {
-  quantity?: number | null;
-  additionalDiscount?: string | null;
-}): UserError[] {
+function lineInputErrors(
+  { lineQuantity }: QuotingContext,
+  input: { quantity?: number | null; additionalDiscount?: string | null },
+  idempotencyKey: string | null | undefined,
+): UserError[] {
   const errors: UserError[] = [];
-  if (input.quantity !== undefined && input.quantity !== null && input.quantity < 1) {
+  const badKey = idempotencyKeyProblem(idempotencyKey);
+  if (badKey) errors.push(badKey);
+  const { quantity } = input;
+  if (
+    quantity !== undefined &&
+    quantity !== null &&
+    (quantity < lineQuantity.min || quantity > lineQuantity.max)
+  ) {
     errors.push(
-      userError('BAD_USER_INPUT', `The quantity must be 1 or more, got ${input.quantity}`, 'quantity'),
+      userError(
+        'BAD_USER_INPUT',
+        `The quantity must be from ${lineQuantity.min} to ${lineQuantity.max}, got ${quantity}`,
+        'quantity',
+      ),
     );
   }
   const discount = input.additionalDiscount;
@@ -106,13 +134,6 @@ async function currencyProblem(
   partner: Partner,
   currency: string,
 ): Promise<UserError | undefined> {
-  if (!CURRENCY.test(currency)) {
-    return userError(
-      'BAD_USER_INPUT',
-      `The currency must be an ISO 4217 code, got "${currency}"`,
-      'currency',
-    );
-  }
   const book = await cpq.priceBookByRegion.load(partner.region);
   const entries = book && (await cpq.priceBookEntries.load({ priceBookId: book.value.id, currency }));
   return entries && entries.value.length > 0
@@ -160,9 +181,21 @@ async function registrationProblem(
   return undefined;
 }
 
-export async function createQuote(context: QuotingContext, input: CreateQuoteInput) {
+export async function createQuote(
+  context: QuotingContext,
+  input: CreateQuoteInput,
+  idempotencyKey?: string | null,
+) {
   const { viewer, cpq, cpqCommands } = context;
   assertCanWrite(viewer);
+  const malformed = [
+    identifierUserError('customerAccountId', input.customerAccountId, 'customerAccountId'),
+    input.dealRegistrationId
+      ? identifierUserError('dealRegistrationId', input.dealRegistrationId, 'dealRegistrationId')
+      : undefined,
+    idempotencyKeyProblem(idempotencyKey),
+  ].filter((problem): problem is UserError => !!problem);
+  if (malformed.length > 0) return { quote: null, userErrors: malformed };
   const { partner } = await sellerOf(context, viewer.partnerId);
   if (partner.status !== 'ACTIVE') {
     return {
@@ -186,6 +219,7 @@ export async function createQuote(context: QuotingContext, input: CreateQuoteInp
       customerAccountId: input.customerAccountId,
       currency,
       dealRegistrationId: input.dealRegistrationId ?? null,
+      idempotencyKey: scopedIdempotencyKey(partner.id, idempotencyKey),
     });
   } catch (error) {
     return { quote: null, userErrors: [refusalAsUserError(error, 'the quote')] };
@@ -211,10 +245,19 @@ async function unsellable(
     : userError('NOT_CERTIFIED', `You hold no current ${family} certification, which ${sku} needs`, 'sku');
 }
 
-export async function addQuoteLine(context: QuotingContext, quoteId: string, input: AddQuoteLineInput) {
+export async function addQuoteLine(
+  context: QuotingContext,
+  quoteId: string,
+  input: AddQuoteLineInput,
+  idempotencyKey?: string | null,
+) {
   assertCanWrite(context.viewer);
   const nothing = { quote: null, quoteLine: null };
-  const invalid = lineInputErrors(input);
+  const malformedSku = identifierUserError('sku', input.sku, 'sku');
+  const invalid = [
+    ...(malformedSku ? [malformedSku] : []),
+    ...lineInputErrors(context, input, idempotencyKey),
+  ];
   if (invalid.length > 0) return { ...nothing, userErrors: invalid };
   const checked = await changeableQuote(context, quoteId, 'quoteId');
   if ('userErrors' in checked) return { ...nothing, ...checked };
@@ -227,6 +270,7 @@ export async function addQuoteLine(context: QuotingContext, quoteId: string, inp
       sku: input.sku,
       quantity: input.quantity,
       ...(input.additionalDiscount ? { additionalDiscountPercent: input.additionalDiscount } : {}),
+      idempotencyKey: scopedIdempotencyKey(quote.partnerId, idempotencyKey),
     });
   } catch (error) {
     return { ...nothing, userErrors: [refusalAsUserError(error, 'the line')] };
@@ -239,7 +283,12 @@ export async function addQuoteLine(context: QuotingContext, quoteId: string, inp
   return { quote: updated, quoteLine, userErrors: [] };
 }
 
-export async function updateQuoteLine(context: QuotingContext, lineId: string, input: UpdateQuoteLineInput) {
+export async function updateQuoteLine(
+  context: QuotingContext,
+  lineId: string,
+  input: UpdateQuoteLineInput,
+  idempotencyKey?: string | null,
+) {
   assertCanWrite(context.viewer);
   const nothing = { quote: null, quoteLine: null };
   if ((input.quantity ?? null) === null && (input.additionalDiscount ?? null) === null) {
@@ -248,7 +297,7 @@ export async function updateQuoteLine(context: QuotingContext, lineId: string, i
       userErrors: [userError('BAD_USER_INPUT', 'Give a quantity, an additional discount or both')],
     };
   }
-  const invalid = lineInputErrors(input);
+  const invalid = lineInputErrors(context, input, idempotencyKey);
   if (invalid.length > 0) return { ...nothing, userErrors: invalid };
   const checked = await changeableLine(context, lineId);
   if ('userErrors' in checked) return { ...nothing, ...checked };
@@ -269,9 +318,15 @@ export async function updateQuoteLine(context: QuotingContext, lineId: string, i
   return { quote: updated, quoteLine, userErrors: [] };
 }
 
-export async function removeQuoteLine(context: QuotingContext, lineId: string) {
+export async function removeQuoteLine(
+  context: QuotingContext,
+  lineId: string,
+  idempotencyKey?: string | null,
+) {
   assertCanWrite(context.viewer);
   const nothing = { quote: null, removedLineId: null };
+  const badKey = idempotencyKeyProblem(idempotencyKey);
+  if (badKey) return { ...nothing, userErrors: [badKey] };
   const checked = await changeableLine(context, lineId);
   if ('userErrors' in checked) return { ...nothing, ...checked };
   const { quote } = checked.ok;
@@ -286,15 +341,23 @@ export async function removeQuoteLine(context: QuotingContext, lineId: string) {
 
 /**
  * The calculation's lines are in the CPQ's line order, which is the order of the lines' names; the
- * product and quantity of each must match, or the two answers are not about the same quote.
+ * product, quantity and additional discount of each must match, or the two answers are not about
+ * the same state of the quote.
  */
-function linesOfCalculation(calculation: QuoteCalculation, lines: readonly QuoteLine[]) {
-  const matches =
+function sameLines(calculation: QuoteCalculation, lines: readonly QuoteLine[]): boolean {
+  return (
     calculation.lines.length === lines.length &&
     calculation.lines.every(
-      (priced, index) => priced.sku === lines[index]!.sku && priced.quantity === lines[index]!.quantity,
-    );
-  if (!matches) {
+      (priced, index) =>
+        priced.sku === lines[index]!.sku &&
+        priced.quantity === lines[index]!.quantity &&
+        new Decimal(priced.additionalDiscountPercent).eq(lines[index]!.additionalDiscountPercent),
+    )
+  );
+}
+
+function linesOfCalculation(calculation: QuoteCalculation, lines: readonly QuoteLine[]) {
+  if (!sameLines(calculation, lines)) {
     throw new UpstreamError('UPSTREAM_BAD_RESPONSE', 'cpq priced other lines than the quote has', {
       system: 'cpq',
       operation: 'calculateAndSaveQuote',
@@ -344,14 +407,16 @@ function pricingOf(calculation: QuoteCalculation, lines: readonly QuoteLine[]) {
   };
 }
 
-export async function priceQuote(context: QuotingContext, quoteId: string) {
+export async function priceQuote(context: QuotingContext, quoteId: string, idempotencyKey?: string | null) {
   assertCanWrite(context.viewer);
   const nothing = { quote: null, pricing: null };
+  const badKey = idempotencyKeyProblem(idempotencyKey);
+  if (badKey) return { ...nothing, userErrors: [badKey] };
   const checked = await changeableQuote(context, quoteId, 'quoteId');
   if ('userErrors' in checked) return { ...nothing, ...checked };
   let calculation: QuoteCalculation;
   try {
-    calculation = await context.cpqCommands.calculateQuote(quoteId, { save: true });
+    ({ calculation } = await context.cpqCommands.calculateQuote(quoteId, { save: true }));
   } catch (error) {
     return { ...nothing, userErrors: [refusalAsUserError(error, 'the price calculation')] };
   }
@@ -363,9 +428,11 @@ export async function priceQuote(context: QuotingContext, quoteId: string) {
   return { quote, pricing: pricingOf(calculation, lines), userErrors: [] };
 }
 
-export async function submitQuote(context: QuotingContext, quoteId: string) {
+export async function submitQuote(context: QuotingContext, quoteId: string, idempotencyKey?: string | null) {
   assertCanWrite(context.viewer);
   const nothing = { quote: null, approval: null };
+  const badKey = idempotencyKeyProblem(idempotencyKey);
+  if (badKey) return { ...nothing, userErrors: [badKey] };
   const checked = await changeableQuote(context, quoteId, 'quoteId');
   if ('userErrors' in checked) return { ...nothing, ...checked };
   const quote = checked.ok;
@@ -384,11 +451,25 @@ export async function submitQuote(context: QuotingContext, quoteId: string) {
   if (notForSale.length > 0) {
     return { ...nothing, userErrors: notForSale.map((problem) => ({ ...problem, field: 'quoteId' })) };
   }
+  const changedMeanwhile = refused(
+    userError(
+      'CONFLICT',
+      `Quote ${quote.number} changed while it was being submitted; read it again and resubmit`,
+      'quoteId',
+    ),
+  );
   let calculation: QuoteCalculation;
   try {
-    calculation = await context.cpqCommands.calculateQuote(quote.id, { save: true });
-    if (!calculation.approvalRequired) await context.cpqCommands.setQuoteStatus(quote.id, 'APPROVED');
+    const priced = await context.cpqCommands.calculateQuote(quote.id, { save: true });
+    calculation = priced.calculation;
+    // Approves exactly the state just priced: the CPQ refuses the write (412) if a line changed since.
+    if (!calculation.approvalRequired) {
+      await context.cpqCommands.setQuoteStatus(quote.id, 'APPROVED', {
+        ifVersion: priced.savedVersion ?? undefined,
+      });
+    }
   } catch (error) {
+    if (isUpstreamError(error) && error.code === 'CONFLICT') return { ...nothing, ...changedMeanwhile };
     return { ...nothing, userErrors: [refusalAsUserError(error, 'the submission')] };
   }
   forget(context, quote);
@@ -396,5 +477,11 @@ export async function submitQuote(context: QuotingContext, quoteId: string) {
     context.cpq.quoteById.load(quote.id),
     context.cpq.linesByQuoteId.load(quote.id),
   ]);
+  // Another write may land between the submission and this read; the answer must describe the
+  // submission, so a quote no longer in the state it left is a conflict, not a success.
+  const expected: QuoteStatus = calculation.approvalRequired ? 'IN_REVIEW' : 'APPROVED';
+  if (submitted?.status !== expected || !sameLines(calculation, pricedLines)) {
+    return { ...nothing, ...changedMeanwhile };
+  }
   return { quote: submitted, approval: approvalOf(calculation, pricedLines), userErrors: [] };
 }

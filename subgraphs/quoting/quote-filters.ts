@@ -11,15 +11,6 @@ export interface QuoteFilter {
   orderBy?: QuoteOrder | null;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function parseDay(value: string, field: string): string {
-  if (!ISO_DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
-    throw badUserInput(`\`${field}\` must be an ISO 8601 date (YYYY-MM-DD), got "${value}"`, field);
-  }
-  return value;
-}
-
 const COMPARATORS: Record<QuoteOrder, (a: Quote, b: Quote) => number> = {
   CREATED_AT_DESC: (a, b) => b.createdAt.localeCompare(a.createdAt) || b.number.localeCompare(a.number),
   CREATED_AT_ASC: (a, b) => a.createdAt.localeCompare(b.createdAt) || a.number.localeCompare(b.number),
@@ -29,10 +20,17 @@ const COMPARATORS: Record<QuoteOrder, (a: Quote, b: Quote) => number> = {
     new Decimal(a.netTotal.amount).cmp(b.netTotal.amount) || a.number.localeCompare(b.number),
 };
 
+/** Refuses a filter that cannot match anything; called before the partner's quotes are read. */
+export function assertQuoteFilter({ createdFrom, createdTo }: QuoteFilter): void {
+  // Both are Date scalars, calendar dates YYYY-MM-DD, which compare as strings.
+  if (createdFrom && createdTo && createdFrom > createdTo) {
+    throw badUserInput('`createdFrom` is after `createdTo`', 'createdFrom');
+  }
+}
+
 export function filterQuotes(quotes: readonly Quote[], filter: QuoteFilter): Quote[] {
-  const from = filter.createdFrom ? parseDay(filter.createdFrom, 'createdFrom') : undefined;
-  const to = filter.createdTo ? parseDay(filter.createdTo, 'createdTo') : undefined;
-  if (from && to && from > to) throw badUserInput('`createdFrom` is after `createdTo`', 'createdFrom');
+  const from = filter.createdFrom ?? undefined;
+  const to = filter.createdTo ?? undefined;
   const statuses = filter.status && filter.status.length > 0 ? new Set(filter.status) : undefined;
   return quotes
     .filter((quote) => {

@@ -1,4 +1,4 @@
-import { assertCanReadPartner, connectionOf, pageOf } from '../host';
+import { assertCanReadPartner, assertIdentifier, connectionOf, pageOf, pageRequest } from '../host';
 import type { Quote } from '../../domain';
 import type { Viewer } from '../../runtime';
 import { catalogOf, priceBookOf } from './catalog';
@@ -12,7 +12,7 @@ import {
   submitQuote,
   updateQuoteLine,
 } from './quote-commands';
-import { filterQuotes } from './quote-filters';
+import { assertQuoteFilter, filterQuotes } from './quote-filters';
 
 /** A quote is readable by its own partner's users and by channel managers. */
 function readable(viewer: Viewer, quote: Quote | null): Quote | null {
@@ -22,15 +22,22 @@ function readable(viewer: Viewer, quote: Quote | null): Quote | null {
 
 export const resolvers: Resolvers = {
   Query: {
-    quote: async (_root, { id }, { viewer, cpq }) => readable(viewer, await cpq.quoteById.load(id)),
+    quote: async (_root, { id }, { viewer, cpq }) => {
+      assertIdentifier('quoteId', id, 'id');
+      return readable(viewer, await cpq.quoteById.load(id));
+    },
   },
   Mutation: {
-    createQuote: (_root, { input }, context) => createQuote(context, input),
-    addQuoteLine: (_root, { quoteId, input }, context) => addQuoteLine(context, quoteId, input),
-    updateQuoteLine: (_root, { lineId, input }, context) => updateQuoteLine(context, lineId, input),
-    removeQuoteLine: (_root, { lineId }, context) => removeQuoteLine(context, lineId),
-    priceQuote: (_root, { quoteId }, context) => priceQuote(context, quoteId),
-    submitQuote: (_root, { quoteId }, context) => submitQuote(context, quoteId),
+    createQuote: (_root, { input, idempotencyKey }, context) => createQuote(context, input, idempotencyKey),
+    addQuoteLine: (_root, { quoteId, input, idempotencyKey }, context) =>
+      addQuoteLine(context, quoteId, input, idempotencyKey),
+    updateQuoteLine: (_root, { lineId, input, idempotencyKey }, context) =>
+      updateQuoteLine(context, lineId, input, idempotencyKey),
+    removeQuoteLine: (_root, { lineId, idempotencyKey }, context) =>
+      removeQuoteLine(context, lineId, idempotencyKey),
+    priceQuote: (_root, { quoteId, idempotencyKey }, context) => priceQuote(context, quoteId, idempotencyKey),
+    submitQuote: (_root, { quoteId, idempotencyKey }, context) =>
+      submitQuote(context, quoteId, idempotencyKey),
   },
   Partner: {
     __resolveReference: (reference, { viewer }) => {
@@ -39,6 +46,8 @@ export const resolvers: Resolvers = {
     },
     quotes: async (partner, { first, after, ...filter }, { viewer, cpq }) => {
       assertCanReadPartner(viewer, partner.id);
+      pageRequest(first, after);
+      assertQuoteFilter(filter);
       return pageOf(filterQuotes(await cpq.quotesByPartnerId.load(partner.id), filter), first, after);
     },
     customers: (partner, _args, { viewer, cpq }) => {

@@ -22,6 +22,13 @@ export interface QuotingContext {
   cpq: CpqRequestLoaders;
   cpqCommands: CpqCommands;
   prm: PrmRequestLoaders;
+  lineQuantity: QuantityBounds;
+}
+
+/** The quantities a quote line may have, inclusive. */
+export interface QuantityBounds {
+  min: number;
+  max: number;
 }
 
 export interface QuotingSubgraphConfig {
@@ -29,6 +36,7 @@ export interface QuotingSubgraphConfig {
   identitySecret: string;
   cpq: CpqConfig;
   prm: PrmConfig;
+  lineQuantity: QuantityBounds;
 }
 
 const typeDefs = parse(readFileSync(path.join(__dirname, '../../schema/quoting.graphql'), 'utf8'));
@@ -46,6 +54,7 @@ export async function startQuotingSubgraph(config: QuotingSubgraphConfig): Promi
         cpq: cpq.createLoaders(call),
         cpqCommands: cpq.createCommands(call),
         prm: prm.createLoaders(call),
+        lineQuantity: config.lineQuantity,
       }),
       legacyHealth: () => ({ cpq: cpq.http.breakerStates(), prm: prm.http.breakerStates() }),
     },

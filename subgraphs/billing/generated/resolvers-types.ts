@@ -12,9 +12,11 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
-  /** An ISO 4217 currency code, e.g. `EUR`. */
+  /** An ISO 4217 currency code in capitals, e.g. `EUR`. */
   Currency: { input: string; output: string; }
-  /** A decimal number as a string, e.g. `"1234.50"`. Money is never a float. */
+  /** A calendar date, `YYYY-MM-DD` (ISO 8601), e.g. `"2026-12-31"`; only dates that exist. */
+  Date: { input: string; output: string; }
+  /** A decimal number as a string, e.g. `"1234.50"`: digits, an optional minus and point, no exponent, at most 40 digits. Money is never a float: JSON numbers are refused. */
   Decimal: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
@@ -25,11 +27,11 @@ export type Invoice = {
   /** What is still owed; zero once paid. */
   balance: Money;
   /** Day payment is due (ISO 8601 date). */
-  dueDate: Scalars['String']['output'];
+  dueDate: Scalars['Date']['output'];
   /** Stable invoice id in the billing system. */
   id: Scalars['ID']['output'];
   /** Day the invoice was issued (ISO 8601 date). */
-  invoiceDate: Scalars['String']['output'];
+  invoiceDate: Scalars['Date']['output'];
   /** What is billed, one item per charge. */
   items: Array<InvoiceItem>;
   /** Invoice number, e.g. `INV00000042`. */
@@ -74,9 +76,9 @@ export type InvoiceItem = {
   /** Number of units billed. */
   quantity: Scalars['Int']['output'];
   /** Last day of the service the item bills (ISO 8601 date). */
-  serviceEndDate: Scalars['String']['output'];
+  serviceEndDate: Scalars['Date']['output'];
   /** First day of the service the item bills (ISO 8601 date). */
-  serviceStartDate: Scalars['String']['output'];
+  serviceStartDate: Scalars['Date']['output'];
   /** SKU of the billed product. */
   sku: Scalars['String']['output'];
   /** Price of one unit. */
@@ -152,7 +154,7 @@ export type Payout = {
   /** Payout number, e.g. `PO-00000042`. */
   number: Scalars['String']['output'];
   /** Day of the payout (ISO 8601 date). */
-  payoutDate: Scalars['String']['output'];
+  payoutDate: Scalars['Date']['output'];
   /** Month the payout belongs to, `YYYY-MM`. */
   period: Scalars['String']['output'];
   /** Who gets what: the provider, the partner and, for partners buying through one, the distributor. */
@@ -248,7 +250,7 @@ export type RevenueShareSplit = {
 export type Subscription = {
   __typename?: 'Subscription';
   /** Day the contract takes effect (ISO 8601 date). */
-  contractEffectiveDate: Scalars['String']['output'];
+  contractEffectiveDate: Scalars['Date']['output'];
   /** Stable subscription id in the billing system. */
   id: Scalars['ID']['output'];
   /** Subscription number, e.g. `A-S00000042`. */
@@ -258,11 +260,11 @@ export type Subscription = {
   /** Where the subscription is in its life. */
   status: SubscriptionStatus;
   /** Day the current term ends (ISO 8601 date). */
-  termEndDate: Scalars['String']['output'];
+  termEndDate: Scalars['Date']['output'];
   /** Length of the term in months. */
   termMonths: Scalars['Int']['output'];
   /** First day of the current term (ISO 8601 date). */
-  termStartDate: Scalars['String']['output'];
+  termStartDate: Scalars['Date']['output'];
   /** Value of the subscription over its term: the sum of its charges' totals. */
   totalContractedValue: Money;
 };
@@ -380,10 +382,11 @@ export type FederationReferenceTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   Currency: ResolverTypeWrapper<Scalars['Currency']['output']>;
+  Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
   Invoice: ResolverTypeWrapper<InvoiceModel>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
   InvoiceConnection: ResolverTypeWrapper<InvoiceConnectionPageModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   InvoiceEdge: ResolverTypeWrapper<Omit<InvoiceEdge, 'node'> & { node: ResolversTypes['Invoice'] }>;
@@ -408,10 +411,11 @@ export type ResolversTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   Currency: Scalars['Currency']['output'];
+  Date: Scalars['Date']['output'];
   Decimal: Scalars['Decimal']['output'];
   Invoice: InvoiceModel;
-  String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
+  String: Scalars['String']['output'];
   InvoiceConnection: InvoiceConnectionPageModel;
   Int: Scalars['Int']['output'];
   InvoiceEdge: Omit<InvoiceEdge, 'node'> & { node: ResolversParentTypes['Invoice'] };
@@ -433,6 +437,10 @@ export interface CurrencyScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'Currency';
 }
 
+export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
+  name: 'Date';
+}
+
 export interface DecimalScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Decimal'], any> {
   name: 'Decimal';
 }
@@ -440,9 +448,9 @@ export interface DecimalScalarConfig extends GraphQLScalarTypeConfig<ResolversTy
 export type InvoiceResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Invoice'] = ResolversParentTypes['Invoice'], FederationReferenceType extends FederationReferenceTypes['Invoice'] = FederationReferenceTypes['Invoice']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Invoice']> | FederationReferenceType, FederationReferenceType, ContextType>;
   balance?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
-  dueDate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  invoiceDate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  invoiceDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   items?: Resolver<Array<ResolversTypes['InvoiceItem']>, ParentType, ContextType>;
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   quote?: Resolver<Maybe<ResolversTypes['Quote']>, ParentType, ContextType>;
@@ -466,8 +474,8 @@ export type InvoiceItemResolvers<ContextType = BillingContext, ParentType extend
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  serviceEndDate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  serviceStartDate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  serviceEndDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  serviceStartDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   sku?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   unitPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 }>;
@@ -496,7 +504,7 @@ export type PayoutResolvers<ContextType = BillingContext, ParentType extends Res
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   invoiceNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  payoutDate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  payoutDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   splits?: Resolver<Array<ResolversTypes['RevenueShareSplit']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['PayoutStatus'], ParentType, ContextType>;
@@ -542,19 +550,20 @@ export type RevenueShareSplitResolvers<ContextType = BillingContext, ParentType 
 }>;
 
 export type SubscriptionResolvers<ContextType = BillingContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
-  contractEffectiveDate?: SubscriptionResolver<ResolversTypes['String'], "contractEffectiveDate", ParentType, ContextType>;
+  contractEffectiveDate?: SubscriptionResolver<ResolversTypes['Date'], "contractEffectiveDate", ParentType, ContextType>;
   id?: SubscriptionResolver<ResolversTypes['ID'], "id", ParentType, ContextType>;
   number?: SubscriptionResolver<ResolversTypes['String'], "number", ParentType, ContextType>;
   ratePlanCharges?: SubscriptionResolver<Array<ResolversTypes['RatePlanCharge']>, "ratePlanCharges", ParentType, ContextType>;
   status?: SubscriptionResolver<ResolversTypes['SubscriptionStatus'], "status", ParentType, ContextType>;
-  termEndDate?: SubscriptionResolver<ResolversTypes['String'], "termEndDate", ParentType, ContextType>;
+  termEndDate?: SubscriptionResolver<ResolversTypes['Date'], "termEndDate", ParentType, ContextType>;
   termMonths?: SubscriptionResolver<ResolversTypes['Int'], "termMonths", ParentType, ContextType>;
-  termStartDate?: SubscriptionResolver<ResolversTypes['String'], "termStartDate", ParentType, ContextType>;
+  termStartDate?: SubscriptionResolver<ResolversTypes['Date'], "termStartDate", ParentType, ContextType>;
   totalContractedValue?: SubscriptionResolver<ResolversTypes['Money'], "totalContractedValue", ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = BillingContext> = ResolversObject<{
   Currency?: GraphQLScalarType;
+  Date?: GraphQLScalarType;
   Decimal?: GraphQLScalarType;
   Invoice?: InvoiceResolvers<ContextType>;
   InvoiceConnection?: InvoiceConnectionResolvers<ContextType>;

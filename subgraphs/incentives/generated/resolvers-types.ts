@@ -13,9 +13,11 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
-  /** An ISO 4217 currency code, e.g. `EUR`. */
+  /** An ISO 4217 currency code in capitals, e.g. `EUR`. */
   Currency: { input: string; output: string; }
-  /** A decimal number as a string, e.g. `"1234.50"`. Money is never a float. */
+  /** A calendar date, `YYYY-MM-DD` (ISO 8601), e.g. `"2026-12-31"`; only dates that exist. */
+  Date: { input: string; output: string; }
+  /** A decimal number as a string, e.g. `"1234.50"`: digits, an optional minus and point, no exponent, at most 40 digits. Money is never a float: JSON numbers are refused. */
   Decimal: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
@@ -39,7 +41,7 @@ export type Accrual = {
   /** What the per-deal cap took off; zero or negative. */
   capAdjustment: Money;
   /** The day the deal closed (ISO 8601 date). */
-  closeDate: Scalars['String']['output'];
+  closeDate: Scalars['Date']['output'];
   dealAmount: Money;
   id: Scalars['ID']['output'];
   /** The partner's tier when the accrual was posted. */
@@ -130,7 +132,7 @@ export type IncentiveEstimate = {
    * open quote, its expected close date, or today when that has passed. SPIFF windows and the quarter
    * depend on it.
    */
-  closeDate: Scalars['String']['output'];
+  closeDate: Scalars['Date']['output'];
   /** The amount commission is paid on: the sum of the lines' net totals. */
   dealAmount: Money;
   /** How current the program rules behind the estimate are: stale while the incentive system is down. */
@@ -160,7 +162,7 @@ export type IncentiveProgram = {
   /** The most one deal earns, per currency. */
   dealCaps: Array<Money>;
   /** Last day a deal may close to fall under the program (ISO 8601 date). */
-  endDate: Scalars['String']['output'];
+  endDate: Scalars['Date']['output'];
   /** How current these rules are. */
   freshness: Freshness;
   /** Stable program id, e.g. `PRG-2026-CORE`. */
@@ -169,7 +171,7 @@ export type IncentiveProgram = {
   /** Time-boxed bonuses on single products. */
   spiffs: Array<Spiff>;
   /** First day a deal may close to fall under the program (ISO 8601 date). */
-  startDate: Scalars['String']['output'];
+  startDate: Scalars['Date']['output'];
   status: IncentiveProgramStatus;
 };
 
@@ -277,7 +279,7 @@ export type Query = {
 
 export type Quote = {
   __typename?: 'Quote';
-  closeDate: Maybe<Scalars['String']['output']>;
+  closeDate: Maybe<Scalars['Date']['output']>;
   id: Scalars['ID']['output'];
   /** The commission the nightly batch posted to the ledger for this quote; null until it has. */
   incentiveAccrual: Maybe<Accrual>;
@@ -313,7 +315,7 @@ export type QuoteStatus =
 export type Spiff = {
   __typename?: 'Spiff';
   /** Last day of the window (ISO 8601 date, inclusive). */
-  endDate: Scalars['String']['output'];
+  endDate: Scalars['Date']['output'];
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
   /** The product the SPIFF pays on. Its fields come from the quoting subgraph (CPQ): null, with an error at this path, when they cannot be read. */
@@ -321,7 +323,7 @@ export type Spiff = {
   /** Percent of the line net total, on top of the base rate. */
   ratePercent: Scalars['Decimal']['output'];
   /** First day of the window (ISO 8601 date, inclusive). */
-  startDate: Scalars['String']['output'];
+  startDate: Scalars['Date']['output'];
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -431,13 +433,14 @@ export type FederationReferenceTypes = ResolversObject<{
 export type ResolversTypes = ResolversObject<{
   Accelerator: ResolverTypeWrapper<Accelerator>;
   Accrual: ResolverTypeWrapper<AccrualModel>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
   AccrualConnection: ResolverTypeWrapper<AccrualConnectionPageModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   AccrualEdge: ResolverTypeWrapper<Omit<AccrualEdge, 'node'> & { node: ResolversTypes['Accrual'] }>;
   BaseRate: ResolverTypeWrapper<BaseRate>;
   Currency: ResolverTypeWrapper<Scalars['Currency']['output']>;
+  Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
   Freshness: ResolverTypeWrapper<Freshness>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -464,13 +467,14 @@ export type ResolversTypes = ResolversObject<{
 export type ResolversParentTypes = ResolversObject<{
   Accelerator: Accelerator;
   Accrual: AccrualModel;
-  String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
+  String: Scalars['String']['output'];
   AccrualConnection: AccrualConnectionPageModel;
   Int: Scalars['Int']['output'];
   AccrualEdge: Omit<AccrualEdge, 'node'> & { node: ResolversParentTypes['Accrual'] };
   BaseRate: BaseRate;
   Currency: Scalars['Currency']['output'];
+  Date: Scalars['Date']['output'];
   Decimal: Scalars['Decimal']['output'];
   Freshness: Freshness;
   Boolean: Scalars['Boolean']['output'];
@@ -498,7 +502,7 @@ export type AccrualResolvers<ContextType = IncentivesContext, ParentType extends
   amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   baseAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   capAdjustment?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
-  closeDate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  closeDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   dealAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   partnerTier?: Resolver<ResolversTypes['PartnerTier'], ParentType, ContextType>;
@@ -530,6 +534,10 @@ export interface CurrencyScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'Currency';
 }
 
+export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
+  name: 'Date';
+}
+
 export interface DecimalScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Decimal'], any> {
   name: 'Decimal';
 }
@@ -549,7 +557,7 @@ export type IncentiveComponentResolvers<ContextType = IncentivesContext, ParentT
 export type IncentiveEstimateResolvers<ContextType = IncentivesContext, ParentType extends ResolversParentTypes['IncentiveEstimate'] = ResolversParentTypes['IncentiveEstimate']> = ResolversObject<{
   bookedBeforeInQuarter?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   breakdown?: Resolver<Array<ResolversTypes['IncentiveComponent']>, ParentType, ContextType>;
-  closeDate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  closeDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   dealAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   freshness?: Resolver<ResolversTypes['Freshness'], ParentType, ContextType>;
   ineligibleReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -564,12 +572,12 @@ export type IncentiveProgramResolvers<ContextType = IncentivesContext, ParentTyp
   accelerator?: Resolver<ResolversTypes['Accelerator'], ParentType, ContextType>;
   baseRates?: Resolver<Array<ResolversTypes['BaseRate']>, ParentType, ContextType>;
   dealCaps?: Resolver<Array<ResolversTypes['Money']>, ParentType, ContextType>;
-  endDate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  endDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   freshness?: Resolver<ResolversTypes['Freshness'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   spiffs?: Resolver<Array<ResolversTypes['Spiff']>, ParentType, ContextType>;
-  startDate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  startDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['IncentiveProgramStatus'], ParentType, ContextType>;
 }>;
 
@@ -619,12 +627,12 @@ export type QuoteResolvers<ContextType = IncentivesContext, ParentType extends R
 }>;
 
 export type SpiffResolvers<ContextType = IncentivesContext, ParentType extends ResolversParentTypes['Spiff'] = ResolversParentTypes['Spiff']> = ResolversObject<{
-  endDate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  endDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
   ratePercent?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
-  startDate?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  startDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = IncentivesContext> = ResolversObject<{
@@ -634,6 +642,7 @@ export type Resolvers<ContextType = IncentivesContext> = ResolversObject<{
   AccrualEdge?: AccrualEdgeResolvers<ContextType>;
   BaseRate?: BaseRateResolvers<ContextType>;
   Currency?: GraphQLScalarType;
+  Date?: GraphQLScalarType;
   Decimal?: GraphQLScalarType;
   Freshness?: FreshnessResolvers<ContextType>;
   IncentiveComponent?: IncentiveComponentResolvers<ContextType>;

@@ -13,9 +13,11 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
-  /** An ISO 4217 currency code, e.g. `EUR`. */
+  /** An ISO 4217 currency code in capitals, e.g. `EUR`. */
   Currency: { input: string; output: string; }
-  /** A decimal number as a string, e.g. `"1234.50"`. Money is never a float. */
+  /** A calendar date, `YYYY-MM-DD` (ISO 8601), e.g. `"2026-12-31"`; only dates that exist. */
+  Date: { input: string; output: string; }
+  /** A decimal number as a string, e.g. `"1234.50"`: digits, an optional minus and point, no exponent, at most 40 digits. Money is never a float: JSON numbers are refused. */
   Decimal: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
@@ -24,9 +26,9 @@ export type Scalars = {
 export type Certification = {
   __typename?: 'Certification';
   /** Day the certification was earned (ISO 8601 date). */
-  certifiedOn: Scalars['String']['output'];
+  certifiedOn: Scalars['Date']['output'];
   /** Last day the certification is valid (ISO 8601 date). */
-  expiresOn: Scalars['String']['output'];
+  expiresOn: Scalars['Date']['output'];
   /** The contact who holds the certification, when the PRM still lists them. */
   holder: Maybe<Contact>;
   /** Stable certification id, e.g. `CRT-000001`. */
@@ -99,7 +101,7 @@ export type DealRegistration = {
   /** The deal's expected value, in the partner's currency. */
   estimatedAmount: Money;
   /** Last day the registration protects the deal (ISO 8601 date); 90 days after submission. */
-  expiresOn: Scalars['String']['output'];
+  expiresOn: Scalars['Date']['output'];
   /** Stable registration id, e.g. `DR-000042`. */
   id: Scalars['ID']['output'];
   /** The partner that registered the deal. */
@@ -117,7 +119,7 @@ export type DealRegistration = {
    */
   status: DealRegistrationStatus;
   /** Day the registration was submitted (ISO 8601 date). */
-  submittedOn: Scalars['String']['output'];
+  submittedOn: Scalars['Date']['output'];
 };
 
 /** A page of deal registrations. */
@@ -165,13 +167,14 @@ export type Mutation = {
   /**
    * Registers a deal for the signed-in user's partner with the PRM; it starts SUBMITTED and protects
    * the deal for 90 days once APPROVED. Needs the partner_rep or partner_admin role (channel managers
-   * read only: FORBIDDEN).
+   * read only: FORBIDDEN). With an idempotencyKey, a repeat answers the registration the first call made.
    */
   registerDeal: RegisterDealPayload;
 };
 
 
 export type MutationRegisterDealArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: RegisterDealInput;
 };
 
@@ -430,15 +433,16 @@ export type FederationReferenceTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   Certification: ResolverTypeWrapper<CertificationModel>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   CertificationLevel: CertificationLevel;
   CertificationStatus: CertificationStatus;
   Contact: ResolverTypeWrapper<ContactModel>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ContactRole: ContactRole;
   ContactStatus: ContactStatus;
   Currency: ResolverTypeWrapper<Scalars['Currency']['output']>;
+  Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DealRegistration: ResolverTypeWrapper<DealRegistrationModel>;
   DealRegistrationConnection: ResolverTypeWrapper<DealRegistrationConnectionPageModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -462,11 +466,12 @@ export type ResolversTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   Certification: CertificationModel;
-  String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
   Contact: ContactModel;
+  String: Scalars['String']['output'];
   Boolean: Scalars['Boolean']['output'];
   Currency: Scalars['Currency']['output'];
+  Date: Scalars['Date']['output'];
   DealRegistration: DealRegistrationModel;
   DealRegistrationConnection: DealRegistrationConnectionPageModel;
   Int: Scalars['Int']['output'];
@@ -483,8 +488,8 @@ export type ResolversParentTypes = ResolversObject<{
 }>;
 
 export type CertificationResolvers<ContextType = PartnersContext, ParentType extends ResolversParentTypes['Certification'] = ResolversParentTypes['Certification']> = ResolversObject<{
-  certifiedOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  expiresOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  certifiedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  expiresOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   holder?: Resolver<Maybe<ResolversTypes['Contact']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   level?: Resolver<ResolversTypes['CertificationLevel'], ParentType, ContextType>;
@@ -507,18 +512,22 @@ export interface CurrencyScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'Currency';
 }
 
+export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
+  name: 'Date';
+}
+
 export type DealRegistrationResolvers<ContextType = PartnersContext, ParentType extends ResolversParentTypes['DealRegistration'] = ResolversParentTypes['DealRegistration'], FederationReferenceType extends FederationReferenceTypes['DealRegistration'] = FederationReferenceTypes['DealRegistration']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['DealRegistration']> | FederationReferenceType, FederationReferenceType, ContextType>;
   customerAccountId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   customerName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   estimatedAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
-  expiresOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   partner?: Resolver<ResolversTypes['Partner'], ParentType, ContextType>;
   productFamily?: Resolver<ResolversTypes['ProductFamily'], ParentType, ContextType>;
   protectedDiscount?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['DealRegistrationStatus'], ParentType, ContextType>;
-  submittedOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  submittedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 }>;
 
 export type DealRegistrationConnectionResolvers<ContextType = PartnersContext, ParentType extends ResolversParentTypes['DealRegistrationConnection'] = ResolversParentTypes['DealRegistrationConnection']> = ResolversObject<{
@@ -588,6 +597,7 @@ export type Resolvers<ContextType = PartnersContext> = ResolversObject<{
   Certification?: CertificationResolvers<ContextType>;
   Contact?: ContactResolvers<ContextType>;
   Currency?: GraphQLScalarType;
+  Date?: GraphQLScalarType;
   DealRegistration?: DealRegistrationResolvers<ContextType>;
   DealRegistrationConnection?: DealRegistrationConnectionResolvers<ContextType>;
   DealRegistrationEdge?: DealRegistrationEdgeResolvers<ContextType>;

@@ -13,9 +13,11 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
-  /** An ISO 4217 currency code, e.g. `EUR`. */
+  /** An ISO 4217 currency code in capitals, e.g. `EUR`. */
   Currency: { input: string; output: string; }
-  /** A decimal number as a string, e.g. `"1234.50"`. Money is never a float. */
+  /** A calendar date, `YYYY-MM-DD` (ISO 8601), e.g. `"2026-12-31"`; only dates that exist. */
+  Date: { input: string; output: string; }
+  /** A decimal number as a string, e.g. `"1234.50"`: digits, an optional minus and point, no exponent, at most 40 digits. Money is never a float: JSON numbers are refused. */
   Decimal: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
@@ -27,7 +29,7 @@ export type AddQuoteLineInput = {
    * tier's limit the quote needs approval.
    */
   additionalDiscount?: InputMaybe<Scalars['Decimal']['input']>;
-  /** How many units, 1 or more. */
+  /** How many units: 1 to 1,000,000 unless the graph is configured otherwise. */
   quantity: Scalars['Int']['input'];
   /** The product's SKU; its family must be one you are certified for (see `Partner.catalog`). */
   sku: Scalars['ID']['input'];
@@ -172,17 +174,24 @@ export type Money = {
  */
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Adds a product to a quote; the CPQ reprices the whole quote. */
+  /**
+   * Adds a product to a quote; the CPQ reprices the whole quote. With an idempotencyKey, a repeat
+   * answers the line the first call added.
+   */
   addQuoteLine: AddQuoteLinePayload;
-  /** Starts a DRAFT quote for one of your customers. */
+  /**
+   * Starts a DRAFT quote for one of your customers. With an idempotencyKey, a repeat answers the quote
+   * the first call created.
+   */
   createQuote: CreateQuotePayload;
   /** Runs the CPQ's price calculation on the quote for today and saves it, with each line's discounts. */
   priceQuote: PriceQuotePayload;
-  /** Removes a line; the CPQ reprices the whole quote. */
+  /** Removes a line; the CPQ reprices the whole quote. A repeat finds the line gone: NOT_FOUND. */
   removeQuoteLine: RemoveQuoteLinePayload;
   /**
    * Prices the quote and submits it: APPROVED when every discount is within your tier's limit, else
    * IN_REVIEW for a channel manager, with the reasons. Every line's family must still be certified.
+   * Only the state that was priced is approved: if a line changes meanwhile, CONFLICT (submit again).
    */
   submitQuote: SubmitQuotePayload;
   /** Changes a line's quantity or additional discount; the CPQ reprices the whole quote. */
@@ -197,6 +206,7 @@ export type Mutation = {
  * a write is never retried: when one ends in UPSTREAM_TIMEOUT, read the quote before trying again.
  */
 export type MutationAddQuoteLineArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: AddQuoteLineInput;
   quoteId: Scalars['ID']['input'];
 };
@@ -209,6 +219,7 @@ export type MutationAddQuoteLineArgs = {
  * a write is never retried: when one ends in UPSTREAM_TIMEOUT, read the quote before trying again.
  */
 export type MutationCreateQuoteArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: CreateQuoteInput;
 };
 
@@ -220,6 +231,7 @@ export type MutationCreateQuoteArgs = {
  * a write is never retried: when one ends in UPSTREAM_TIMEOUT, read the quote before trying again.
  */
 export type MutationPriceQuoteArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   quoteId: Scalars['ID']['input'];
 };
 
@@ -231,6 +243,7 @@ export type MutationPriceQuoteArgs = {
  * a write is never retried: when one ends in UPSTREAM_TIMEOUT, read the quote before trying again.
  */
 export type MutationRemoveQuoteLineArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   lineId: Scalars['ID']['input'];
 };
 
@@ -242,6 +255,7 @@ export type MutationRemoveQuoteLineArgs = {
  * a write is never retried: when one ends in UPSTREAM_TIMEOUT, read the quote before trying again.
  */
 export type MutationSubmitQuoteArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   quoteId: Scalars['ID']['input'];
 };
 
@@ -253,6 +267,7 @@ export type MutationSubmitQuoteArgs = {
  * a write is never retried: when one ends in UPSTREAM_TIMEOUT, read the quote before trying again.
  */
 export type MutationUpdateQuoteLineArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   input: UpdateQuoteLineInput;
   lineId: Scalars['ID']['input'];
 };
@@ -296,8 +311,8 @@ export type PartnerCatalogArgs = {
 
 export type PartnerQuotesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  createdFrom?: InputMaybe<Scalars['String']['input']>;
-  createdTo?: InputMaybe<Scalars['String']['input']>;
+  createdFrom?: InputMaybe<Scalars['Date']['input']>;
+  createdTo?: InputMaybe<Scalars['Date']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<QuoteOrder>;
   status?: InputMaybe<Array<QuoteStatus>>;
@@ -384,7 +399,7 @@ export type Quote = {
    * The day the quote's opportunity closed (the quote was accepted or rejected), or, while it is
    * open, the day it is expected to close (ISO 8601 date). Null when the CPQ has no opportunity for it.
    */
-  closeDate: Maybe<Scalars['String']['output']>;
+  closeDate: Maybe<Scalars['Date']['output']>;
   /** When the quote was created (ISO 8601 timestamp). */
   createdAt: Scalars['String']['output'];
   /** The end customer the quote is made out to. */
@@ -392,7 +407,7 @@ export type Quote = {
   /** The deal registration whose protected discount the quote claims, if any. */
   dealRegistration: Maybe<DealRegistration>;
   /** Last day the quote's prices hold (ISO 8601 date). */
-  expiresOn: Maybe<Scalars['String']['output']>;
+  expiresOn: Maybe<Scalars['Date']['output']>;
   id: Scalars['ID']['output'];
   /** The quote's lines, in CPQ order. */
   lines: Array<QuoteLine>;
@@ -460,7 +475,7 @@ export type QuotePricing = {
   /** What the customer pays. */
   netTotal: Money;
   /** The day the prices were calculated for (ISO 8601 date); deal registrations are checked against it. */
-  pricedOn: Scalars['String']['output'];
+  pricedOn: Scalars['Date']['output'];
   /** What the calculation could not apply, e.g. `deal registration DR-000003 expired on 2026-12-09`. */
   warnings: Array<Scalars['String']['output']>;
 };
@@ -500,7 +515,7 @@ export type SubmitQuotePayload = {
 export type UpdateQuoteLineInput = {
   /** Extra discount in percent, 0 to 100 with up to 2 places. */
   additionalDiscount?: InputMaybe<Scalars['Decimal']['input']>;
-  /** How many units, 1 or more. */
+  /** How many units: 1 to 1,000,000 unless the graph is configured otherwise. */
   quantity?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -663,6 +678,7 @@ export type ResolversTypes = ResolversObject<{
   CreateQuotePayload: ResolverTypeWrapper<Omit<CreateQuotePayload, 'quote'> & { quote?: Maybe<ResolversTypes['Quote']> }>;
   Currency: ResolverTypeWrapper<Scalars['Currency']['output']>;
   Customer: ResolverTypeWrapper<CustomerModel>;
+  Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DealRegistration: ResolverTypeWrapper<DealRegistrationRefModel>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
   Freshness: ResolverTypeWrapper<Freshness>;
@@ -707,6 +723,7 @@ export type ResolversParentTypes = ResolversObject<{
   CreateQuotePayload: Omit<CreateQuotePayload, 'quote'> & { quote?: Maybe<ResolversParentTypes['Quote']> };
   Currency: Scalars['Currency']['output'];
   Customer: CustomerModel;
+  Date: Scalars['Date']['output'];
   DealRegistration: DealRegistrationRefModel;
   Decimal: Scalars['Decimal']['output'];
   Freshness: Freshness;
@@ -771,6 +788,10 @@ export type CustomerResolvers<ContextType = QuotingContext, ParentType extends R
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
+
+export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
+  name: 'Date';
+}
 
 export type DealRegistrationResolvers<ContextType = QuotingContext, ParentType extends ResolversParentTypes['DealRegistration'] = ResolversParentTypes['DealRegistration']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -861,11 +882,11 @@ export type QueryResolvers<ContextType = QuotingContext, ParentType extends Reso
 
 export type QuoteResolvers<ContextType = QuotingContext, ParentType extends ResolversParentTypes['Quote'] = ResolversParentTypes['Quote'], FederationReferenceType extends FederationReferenceTypes['Quote'] = FederationReferenceTypes['Quote']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Quote']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  closeDate?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  closeDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
   dealRegistration?: Resolver<Maybe<ResolversTypes['DealRegistration']>, ParentType, ContextType>;
-  expiresOn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  expiresOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lines?: Resolver<Array<ResolversTypes['QuoteLine']>, ParentType, ContextType>;
   listTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -902,7 +923,7 @@ export type QuotePricingResolvers<ContextType = QuotingContext, ParentType exten
   lines?: Resolver<Array<ResolversTypes['LinePricing']>, ParentType, ContextType>;
   listTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   netTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
-  pricedOn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  pricedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   warnings?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
@@ -938,6 +959,7 @@ export type Resolvers<ContextType = QuotingContext> = ResolversObject<{
   CreateQuotePayload?: CreateQuotePayloadResolvers<ContextType>;
   Currency?: GraphQLScalarType;
   Customer?: CustomerResolvers<ContextType>;
+  Date?: GraphQLScalarType;
   DealRegistration?: DealRegistrationResolvers<ContextType>;
   Decimal?: GraphQLScalarType;
   Freshness?: FreshnessResolvers<ContextType>;
