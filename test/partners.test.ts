@@ -458,7 +458,7 @@ describe('partners: profile, certifications, contacts and deal registrations', (
 
     it.each([
       ["another partner's customer", () => dataset().customers.find((c) => c.Partner__c !== 'P-00001')!.Id],
-      ['an id that names no account', () => '../../x?y=1#'],
+      ['a well-formed id that names no account', () => '001000000000ZZZAAA'],
     ])('refuses %s as the customer account, without writing to the PRM', async (_case, customerId) => {
       const customerAccountId = customerId();
 
@@ -481,6 +481,24 @@ describe('partners: profile, certifications, contacts and deal registrations', (
         ],
       });
       expect((await legacyCalls(prmUrl))[`POST ${PRM}/DealRegistration`]).toBeUndefined();
+    });
+
+    it('refuses a customer account id of no legacy format with BAD_USER_INPUT, asking neither the CPQ nor the PRM', async () => {
+      const cpqCallsBefore = await legacyCalls(stack.urls.legacy.cpq!);
+      const response = await graphqlAs<RegisterData>(
+        await tokenFor('P-00001'),
+        stack.urls.gateway,
+        REGISTER,
+        { input: input({ customerName: 'Borrowed Customer', customerAccountId: '../../x?y=1#' }) },
+      );
+
+      expect(response.errors).toBeUndefined();
+      expect(response.data!.registerDeal!.dealRegistration).toBeNull();
+      expect(response.data!.registerDeal!.userErrors).toEqual([
+        expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'customerAccountId' }),
+      ]);
+      expect((await legacyCalls(prmUrl))[`POST ${PRM}/DealRegistration`]).toBeUndefined();
+      expect(await legacyCalls(stack.urls.legacy.cpq!)).toEqual(cpqCallsBefore);
     });
 
     it('refuses a suspended partner with FORBIDDEN', async () => {
