@@ -111,6 +111,14 @@ const envSchema = z
       .string()
       .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
       .optional(),
+    /** Prefixed to every Redis key (reference data, APQ), so that several stacks can share one Redis. */
+    REDIS_KEY_PREFIX: z
+      .string()
+      .regex(
+        /^[A-Za-z0-9._:-]{1,64}$/,
+        'must be 1-64 letters, digits, ".", "_", ":" or "-", e.g. partner-graph:',
+      )
+      .default('partner-graph:'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     DRAIN_TIMEOUT_MS: positiveMs.default(10_000),
   })

@@ -7,11 +7,18 @@ import type { SubgraphBreakerState } from './subgraph-data-source';
  * loaded, every subgraph answers its own /healthz in time, and no subgraph breaker is open. The
  * body lists each subgraph with its gateway breaker and the legacy breakers the subgraph reports,
  * so an operator sees which legacy system is the problem.
+ *
+ * With REDIS_URL the body also says whether Redis is `up` or `down`. A Redis that is down makes
+ * the gateway `degraded`, still 200: caches fall back to each process's own memory, so taking every
+ * replica out of the load balancer because the shared cache is gone would turn slower into down.
  */
+export type RedisStatus = 'up' | 'down';
+
 export interface ReadinessSources {
   supergraphLoaded(): boolean;
   subgraphs(): Array<{ name: string; url: string; breaker: SubgraphBreakerState }>;
   probeTimeoutMs: number;
+  redis?: Array<() => RedisStatus>;
 }
 
 interface SubgraphReadiness {
@@ -46,9 +53,13 @@ export function healthRouter(sources: ReadinessSources): Router {
       })),
     );
     const ready = supergraphLoaded && subgraphs.every((s) => s.reachable && s.breaker !== 'open');
-    res
-      .status(ready ? 200 : 503)
-      .json({ status: ready ? 'ready' : 'not ready', supergraphLoaded, subgraphs });
+    const redis = sources.redis?.length
+      ? sources.redis.every((status) => status() === 'up')
+        ? 'up'
+        : 'down'
+      : undefined;
+    const status = !ready ? 'not ready' : redis === 'down' ? 'degraded' : 'ready';
+    res.status(ready ? 200 : 503).json({ status, supergraphLoaded, subgraphs, ...(redis ? { redis } : {}) });
   });
   return router;
 }

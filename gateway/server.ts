@@ -12,7 +12,7 @@ import { Registry } from 'prom-client';
 import { createIdentitySigner, listen, type RunningServer } from '../runtime';
 import { createRequestVerifier, type AuthConfig } from './auth';
 import type { GatewayContext } from './context';
-import { healthRouter } from './health';
+import { healthRouter, type RedisStatus } from './health';
 import { createExplorerRouter } from './explorer';
 import { formatLimitError, limitProtections, type LimitsConfig } from './limits';
 import { requestLoggingPlugin } from './logging';
@@ -46,6 +46,8 @@ export interface GatewayConfig {
   logger: Logger;
   drainTimeoutMs: number;
   supergraphPollIntervalMs?: number;
+  /** The Redis connections this process relies on (APQ, reference data), for /readyz; none without REDIS_URL. */
+  redis?: Array<() => RedisStatus>;
 }
 
 export interface RunningGateway extends RunningServer {
@@ -167,6 +169,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
           breaker: source.breakerState,
         })),
       probeTimeoutMs: 1000,
+      redis: config.redis,
     }),
   );
   app.get('/metrics', async (_req, res) => {

@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import { connectRedis, redisStatus } from '../adapters/http';
 import type { Env } from '../config';
 import type { AuthConfig, GatewayConfig } from '../gateway';
 import { loadSafelist, RedisKeyValueCache } from '../gateway';
@@ -29,14 +29,12 @@ export function gatewayConfigOf(
   env: Env,
   overrides: Pick<GatewayConfig, 'port' | 'supergraphPath' | 'subgraphUrls'>,
 ): GatewayConfigParts {
-  const redis = env.REDIS_URL
-    ? new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true })
-    : undefined;
+  const redis = env.REDIS_URL ? connectRedis(env.REDIS_URL) : undefined;
   const persistedQueries: GatewayConfig['persistedQueries'] =
     env.PERSISTED_QUERIES === 'safelist'
       ? { mode: 'safelist', safelist: loadSafelist(env.SAFELIST_MANIFEST!) }
       : env.PERSISTED_QUERIES === 'apq'
-        ? { mode: 'apq', cache: redis ? new RedisKeyValueCache(redis) : undefined }
+        ? { mode: 'apq', cache: redis ? new RedisKeyValueCache(redis, env.REDIS_KEY_PREFIX) : undefined }
         : { mode: 'off' };
   return {
     config: {
@@ -65,6 +63,7 @@ export function gatewayConfigOf(
       persistedQueries,
       logger: createLogger(env.LOG_LEVEL, 'gateway'),
       drainTimeoutMs: env.DRAIN_TIMEOUT_MS,
+      ...(redis ? { redis: [() => redisStatus(redis)] } : {}),
     },
     close: async () => {
       if (redis) await redis.quit().catch(() => redis.disconnect());

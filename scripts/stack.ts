@@ -81,7 +81,9 @@ export async function startStack(env: Env): Promise<RunningStack> {
     };
     // Reference data (products ...) shared by replicas through Redis when configured; otherwise each
     // adapter keeps its own bounded in-memory cache.
-    const referenceCache = env.REDIS_URL ? createRedisCache({ redis: env.REDIS_URL }) : undefined;
+    const referenceCache = env.REDIS_URL
+      ? createRedisCache({ redis: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX })
+      : undefined;
     if (referenceCache) started.push(referenceCache);
     const subgraphs: RunningSubgraph[] = [];
     const prm = {
@@ -160,7 +162,11 @@ export async function startStack(env: Env): Promise<RunningStack> {
       subgraphUrls,
     });
     started.push(gatewayParts);
-    const gateway = await startGateway(gatewayParts.config);
+    const gateway = await startGateway({
+      ...gatewayParts.config,
+      // The subgraphs in this process cache reference data in Redis too: /readyz speaks for them.
+      redis: [...(gatewayParts.config.redis ?? []), ...(referenceCache ? [referenceCache.status] : [])],
+    });
     started.push(gateway);
     return {
       gateway,
