@@ -44,6 +44,18 @@ const envSchema = z
       .max(2 ** 32 - 1)
       .default(42),
     LEGACY_SCALE: z.enum(['small', 'large'], { message: 'must be small or large' }).default('small'),
+    /**
+     * Pins the seeded world's "today" and every system's business day to this date (tests, demos);
+     * unset, the world is anchored to the day the stack starts and the clock runs.
+     */
+    LEGACY_AS_OF: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be an ISO date (YYYY-MM-DD)')
+      .refine((day) => {
+        const ms = Date.parse(`${day}T00:00:00Z`);
+        return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === day;
+      }, 'must be a real calendar date (YYYY-MM-DD)')
+      .optional(),
     CPQ_URL: httpUrl.optional(),
     CPQ_CLIENT_ID: z.string().min(1).default('partner-graph'),
     CPQ_CLIENT_SECRET: z.string().min(1).default('cpq-dev-secret'),
@@ -128,6 +140,13 @@ const envSchema = z
         code: 'custom',
         path: ['SAFELIST_MANIFEST'],
         message: 'is required when PERSISTED_QUERIES=safelist',
+      });
+    }
+    if (env.LEGACY_AS_OF && !env.START_LEGACY) {
+      context.addIssue({
+        code: 'custom',
+        path: ['LEGACY_AS_OF'],
+        message: 'pins the seeded stand-ins only; it cannot be set when START_LEGACY=false',
       });
     }
     if (env.NODE_ENV !== 'production') return;
