@@ -13,7 +13,7 @@ import { createIdentitySigner, listen, type RunningServer } from '../runtime';
 import { createRequestVerifier, type AuthConfig } from './auth';
 import type { GatewayContext } from './context';
 import { healthRouter, type RedisStatus } from './health';
-import { createExplorerRouter } from './explorer';
+import { createExplorerRouter, type ExplorerDevTokens } from './explorer';
 import { formatLimitError, limitProtections, type LimitsConfig } from './limits';
 import { requestLoggingPlugin } from './logging';
 import { createGatewayMetrics } from './metrics';
@@ -48,6 +48,8 @@ export interface GatewayConfig {
   supergraphPollIntervalMs?: number;
   /** The Redis connections this process relies on (APQ, reference data), for /readyz; none without REDIS_URL. */
   redis?: Array<() => RedisStatus>;
+  /** Development tokens from the explorer page; never set in production (see explorer.ts). */
+  explorerDevTokens?: ExplorerDevTokens;
 }
 
 export interface RunningGateway extends RunningServer {
@@ -196,7 +198,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     }),
   ];
   // The explorer needs introspection for its docs, which production refuses.
-  if (!config.production) app.use(createExplorerRouter());
+  if (!config.production) app.use(createExplorerRouter({ devTokens: config.explorerDevTokens }));
   app.use('/graphql', ...graphqlMiddleware);
   const bodyErrors: ErrorRequestHandler = (error, _req, res, next) => {
     const status = (error as { status?: number }).status;

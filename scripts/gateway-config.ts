@@ -1,6 +1,6 @@
 import { connectRedis, redisStatus } from '../adapters/http';
-import type { Env } from '../config';
-import type { AuthConfig, GatewayConfig } from '../gateway';
+import { DEV_JWT_SECRET, type Env } from '../config';
+import type { AuthConfig, ExplorerDevTokens, GatewayConfig } from '../gateway';
 import { loadSafelist, RedisKeyValueCache } from '../gateway';
 import { createLogger } from '../runtime';
 
@@ -17,6 +17,20 @@ export function authConfigOf(env: Env): AuthConfig {
   return env.AUTH_JWKS_URL
     ? { mode: 'jwks', jwksUrl: env.AUTH_JWKS_URL, ...claims }
     : { mode: 'hs256', secret: env.AUTH_JWT_SECRET, ...claims };
+}
+
+/**
+ * The explorer may mint tokens only where `npm run token` would be the way in anyway: outside
+ * production, with the gateway verifying HS256 tokens signed with the development secret.
+ */
+export function explorerDevTokensOf(
+  env: Env,
+  partners: ExplorerDevTokens['partners'],
+): ExplorerDevTokens | undefined {
+  const auth = authConfigOf(env);
+  if (env.NODE_ENV === 'production' || auth.mode !== 'hs256' || auth.secret !== DEV_JWT_SECRET)
+    return undefined;
+  return { secret: auth.secret, issuer: auth.issuer, audience: auth.audience, partners };
 }
 
 export interface GatewayConfigParts {

@@ -4,7 +4,7 @@ import { createRedisCache, DEFAULT_BREAKER_OPTIONS, type BreakerOptions } from '
 import type { CpqConfig } from '../adapters/cpq';
 import { DEFAULT_PROGRAM_CACHE } from '../adapters/incentives';
 import { startGateway, type RunningGateway } from '../gateway';
-import { gatewayConfigOf } from './gateway-config';
+import { explorerDevTokensOf, gatewayConfigOf } from './gateway-config';
 import {
   DEFAULT_BILLING_OPTIONS,
   DEFAULT_CPQ_OPTIONS,
@@ -175,6 +175,13 @@ export async function startStack(env: Env): Promise<RunningStack> {
       ...gatewayParts.config,
       // The subgraphs in this process cache reference data in Redis too: /readyz speaks for them.
       redis: [...(gatewayParts.config.redis ?? []), ...(referenceCache ? [referenceCache.status] : [])],
+      // The explorer lists the seeded partners; against real systems there is no list to offer.
+      explorerDevTokens: legacy
+        ? explorerDevTokensOf(
+            env,
+            legacy.dataset.partners.map((partner) => ({ id: partner.id, name: partner.name })),
+          )
+        : undefined,
     });
     started.push(gateway);
     return {
