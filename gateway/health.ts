@@ -26,15 +26,21 @@ interface SubgraphReadiness {
   reachable: boolean;
   breaker: SubgraphBreakerState;
   legacy?: unknown;
+  /** What the subgraph says of the Redis its adapters cache in, when they do. */
+  redis?: RedisStatus;
 }
 
-async function probe(url: string, timeoutMs: number): Promise<{ reachable: boolean; legacy?: unknown }> {
+async function probe(
+  url: string,
+  timeoutMs: number,
+): Promise<{ reachable: boolean; legacy?: unknown; redis?: RedisStatus }> {
   const healthUrl = url.replace(/\/graphql\/?$/, '') + '/healthz';
   try {
     const response = await fetch(healthUrl, { signal: AbortSignal.timeout(timeoutMs) });
     if (!response.ok) return { reachable: false };
-    const body = (await response.json()) as { legacy?: unknown };
-    return { reachable: true, legacy: body.legacy };
+    const body = (await response.json()) as { legacy?: unknown; redis?: unknown };
+    const redis = body.redis === 'up' || body.redis === 'down' ? body.redis : undefined;
+    return { reachable: true, legacy: body.legacy, ...(redis ? { redis } : {}) };
   } catch {
     return { reachable: false };
   }
@@ -53,11 +59,11 @@ export function healthRouter(sources: ReadinessSources): Router {
       })),
     );
     const ready = supergraphLoaded && subgraphs.every((s) => s.reachable && s.breaker !== 'open');
-    const redis = sources.redis?.length
-      ? sources.redis.every((status) => status() === 'up')
-        ? 'up'
-        : 'down'
-      : undefined;
+    const statuses = [
+      ...(sources.redis ?? []).map((status) => status()),
+      ...subgraphs.flatMap((subgraph) => (subgraph.redis ? [subgraph.redis] : [])),
+    ];
+    const redis = statuses.length ? (statuses.every((status) => status === 'up') ? 'up' : 'down') : undefined;
     const status = !ready ? 'not ready' : redis === 'down' ? 'degraded' : 'ready';
     res.status(ready ? 200 : 503).json({ status, supergraphLoaded, subgraphs, ...(redis ? { redis } : {}) });
   });

@@ -173,8 +173,6 @@ export async function startStack(env: Env): Promise<RunningStack> {
     started.push(gatewayParts);
     const gateway = await startGateway({
       ...gatewayParts.config,
-      // The subgraphs in this process cache reference data in Redis too: /readyz speaks for them.
-      redis: [...(gatewayParts.config.redis ?? []), ...(referenceCache ? [referenceCache.status] : [])],
       // The explorer lists the seeded partners; against real systems there is no list to offer.
       explorerDevTokens: legacy
         ? explorerDevTokensOf(

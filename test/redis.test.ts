@@ -16,6 +16,7 @@ const PRODUCTS = '{ me { catalog { priceBook { entries { product { sku } } } } }
 interface Readiness {
   status: string;
   redis?: string;
+  subgraphs: Array<{ name: string; redis?: string }>;
 }
 
 async function readiness(stack: RunningStack): Promise<Readiness> {
@@ -48,7 +49,15 @@ describe('REDIS_URL unreachable', () => {
 
   it('says in /readyz that Redis is down, and still serves the catalog', async () => {
     await until(async () => (await readiness(stack)).status !== 'not ready');
-    expect(await readiness(stack)).toMatchObject({ status: 'degraded', redis: 'down' });
+    const ready = await readiness(stack);
+    expect(ready).toMatchObject({ status: 'degraded', redis: 'down' });
+    // Each subgraph says so of its own reference-data cache (billing caches nothing).
+    expect(Object.fromEntries(ready.subgraphs.map((s) => [s.name, s.redis]))).toEqual({
+      partners: 'down',
+      quoting: 'down',
+      billing: undefined,
+      incentives: 'down',
+    });
 
     const answer = await postGraphQL<{ me: { catalog: { priceBook: { entries: unknown[] } } } }>(
       stack.urls.gateway,
@@ -77,7 +86,14 @@ describe('REDIS_URL reachable, with REDIS_KEY_PREFIX', () => {
 
   it('says in /readyz that Redis is up', async () => {
     await until(async () => (await readiness(stack)).status === 'ready');
-    expect(await readiness(stack)).toMatchObject({ status: 'ready', redis: 'up' });
+    const ready = await readiness(stack);
+    expect(ready).toMatchObject({ status: 'ready', redis: 'up' });
+    expect(
+      ready.subgraphs
+        .filter((s) => s.redis === 'up')
+        .map((s) => s.name)
+        .sort(),
+    ).toEqual(['incentives', 'partners', 'quoting']);
   });
 
   it('stores reference data and APQ entries under the prefix only, APQ under <prefix>apq:', async () => {

@@ -8,6 +8,8 @@ import { Redis } from 'ioredis';
 export interface KeyValueCache {
   get(key: string): Promise<string | undefined>;
   set(key: string, value: string, ttlMs: number): Promise<void>;
+  /** For a shared store: whether it is reachable now (readiness reports it); absent in process memory. */
+  status?(): RedisStatus;
 }
 
 export interface MemoryCacheOptions {
