@@ -70,4 +70,30 @@ describe('configuration', () => {
     expect(problems).toMatch(/INCENTIVES_PENDING_TTL_MS: must be 0 or a positive number of milliseconds/);
     expect(problems).toMatch(/AUTH_MAX_TOKEN_LIFETIME_S: must be a positive number of seconds \(got "0"\)/);
   });
+
+  it('takes LEGACY_AS_OF as a real ISO date, for the stand-ins only', () => {
+    expect(loadEnv({ LEGACY_AS_OF: '2027-12-20' }).LEGACY_AS_OF).toBe('2027-12-20');
+    expect(loadEnv({}).LEGACY_AS_OF).toBeUndefined();
+    const problems = (input: Record<string, string>) => {
+      try {
+        loadEnv(input);
+        return '';
+      } catch (caught) {
+        return (caught as ConfigError).problems.join('\n');
+      }
+    };
+    expect(problems({ LEGACY_AS_OF: '2027-02-30' })).toMatch(
+      /LEGACY_AS_OF: must be a real calendar date \(YYYY-MM-DD\) \(got "2027-02-30"\)/,
+    );
+    expect(problems({ LEGACY_AS_OF: '20.12.2027' })).toMatch(/LEGACY_AS_OF: must be an ISO date/);
+    expect(problems({ LEGACY_AS_OF: '2027-12-20', START_LEGACY: 'false' })).toMatch(
+      /LEGACY_AS_OF: pins the seeded stand-ins only/,
+    );
+  });
+
+  it('takes REDIS_KEY_PREFIX as a plain key prefix', () => {
+    expect(loadEnv({}).REDIS_KEY_PREFIX).toBe('partner-graph:');
+    expect(loadEnv({ REDIS_KEY_PREFIX: 'staging-2:' }).REDIS_KEY_PREFIX).toBe('staging-2:');
+    expect(() => loadEnv({ REDIS_KEY_PREFIX: 'a b*' })).toThrow(/REDIS_KEY_PREFIX: must be 1-64 letters/);
+  });
 });

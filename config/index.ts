@@ -44,6 +44,18 @@ const envSchema = z
       .max(2 ** 32 - 1)
       .default(42),
     LEGACY_SCALE: z.enum(['small', 'large'], { message: 'must be small or large' }).default('small'),
+    /**
+     * Pins the seeded world's "today" and every system's business day to this date (tests, demos);
+     * unset, the world is anchored to the day the stack starts and the clock runs.
+     */
+    LEGACY_AS_OF: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be an ISO date (YYYY-MM-DD)')
+      .refine((day) => {
+        const ms = Date.parse(`${day}T00:00:00Z`);
+        return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === day;
+      }, 'must be a real calendar date (YYYY-MM-DD)')
+      .optional(),
     CPQ_URL: httpUrl.optional(),
     CPQ_CLIENT_ID: z.string().min(1).default('partner-graph'),
     CPQ_CLIENT_SECRET: z.string().min(1).default('cpq-dev-secret'),
@@ -117,6 +129,14 @@ const envSchema = z
       .string()
       .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
       .optional(),
+    /** Prefixed to every Redis key (reference data, APQ), so that several stacks can share one Redis. */
+    REDIS_KEY_PREFIX: z
+      .string()
+      .regex(
+        /^[A-Za-z0-9._:-]{1,64}$/,
+        'must be 1-64 letters, digits, ".", "_", ":" or "-", e.g. partner-graph:',
+      )
+      .default('partner-graph:'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     DRAIN_TIMEOUT_MS: positiveMs.default(10_000),
     /** The quantities a quote line may have; beyond them addQuoteLine and updateQuoteLine answer BAD_USER_INPUT. */
@@ -141,6 +161,13 @@ const envSchema = z
         code: 'custom',
         path: ['SAFELIST_MANIFEST'],
         message: 'is required when PERSISTED_QUERIES=safelist',
+      });
+    }
+    if (env.LEGACY_AS_OF && !env.START_LEGACY) {
+      context.addIssue({
+        code: 'custom',
+        path: ['LEGACY_AS_OF'],
+        message: 'pins the seeded stand-ins only; it cannot be set when START_LEGACY=false',
       });
     }
     if (env.NODE_ENV !== 'production') return;

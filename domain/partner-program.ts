@@ -73,11 +73,6 @@ export interface DealRegistrationRequest {
   estimatedAmount: string;
 }
 
-/** The business day (UTC), which the legacy systems date everything by. */
-export function businessDay(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}
-
 /**
  * The PRM marks certifications Expired in a nightly job, so a record may still say Active on the
  * day after its expiry date: a certification counts only while both its status and its date agree.

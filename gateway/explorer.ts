@@ -2,6 +2,30 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Request, type Response } from 'express';
+import { SignJWT } from 'jose';
+import { ROLES, type Role } from '../runtime';
+
+/**
+ * Development tokens from the explorer page, so GraphiQL works without a terminal: the page lists
+ * the seeded partners and the roles, and POST /explorer/dev-token mints what `npm run token` would.
+ * The composition root passes these options only outside production and only while the gateway
+ * verifies HS256 tokens with the development secret; without them the endpoint refuses.
+ */
+export interface ExplorerDevTokens {
+  /** The development HS256 secret the gateway verifies tokens with. */
+  secret: string;
+  issuer?: string;
+  audience?: string;
+  /** Whom a token may be minted for: the seeded partners. */
+  partners: ReadonlyArray<{ id: string; name: string }>;
+}
+
+export interface ExplorerOptions {
+  devTokens?: ExplorerDevTokens;
+}
+
+const DEV_TOKEN_PATH = '/explorer/dev-token';
+const DEV_TOKEN_LIFETIME = '8h';
 
 /**
  * Where each file the explorer page may load comes from: a pinned package (see package.json) or
@@ -66,7 +90,27 @@ function assetsVersion(paths: ReadonlyMap<AssetName, string>): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-function explorerPage(assetUrl: (name: AssetName) => string): string {
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+/** The partner and role pickers above GraphiQL; nothing when development tokens are off. */
+function devTokenForm(devTokens: ExplorerDevTokens | undefined): string {
+  if (!devTokens) return '';
+  const option = (value: string, label: string) =>
+    `<option value="${escapeHtml(value)}">${escapeHtml(label)}</option>`;
+  return `<form id="dev-token">
+      <label>Partner <select name="partnerId">${devTokens.partners
+        .map((partner) => option(partner.id, `${partner.id} ${partner.name}`))
+        .join('')}</select></label>
+      <label>Role <select name="role">${ROLES.map((role) => option(role, role)).join('')}</select></label>
+      <button type="submit">Get a development token</button>
+      <output name="status"></output>
+    </form>
+    `;
+}
+
+function explorerPage(assetUrl: (name: AssetName) => string, devTokens?: ExplorerDevTokens): string {
   return `<!doctype html>
 <html lang="en">
   <head>
@@ -81,7 +125,7 @@ function explorerPage(assetUrl: (name: AssetName) => string): string {
     <script defer src="${assetUrl('explorer.js')}"></script>
   </head>
   <body>
-    <div id="graphiql">Loading the explorer…</div>
+    ${devTokenForm(devTokens)}<div id="graphiql">Loading the explorer…</div>
     <noscript>The explorer needs JavaScript. Without it, POST GraphQL requests to this URL.</noscript>
   </body>
 </html>
@@ -101,14 +145,61 @@ function wantsExplorerPage(req: Request): boolean {
  * node_modules under /explorer/assets, so it works without internet. Mount it before the GraphQL
  * middleware: every other /graphql request passes through untouched.
  */
-export function createExplorerRouter(): express.Router {
+export function createExplorerRouter(options: ExplorerOptions = {}): express.Router {
   const paths = new Map(
     (Object.keys(ASSET_SOURCES) as AssetName[]).map((name) => [name, assetPath(name)] as const),
   );
   const version = assetsVersion(paths);
-  const page = explorerPage((name) => `${EXPLORER_ASSETS_PATH}/${version}/${name}`);
+  const page = explorerPage((name) => `${EXPLORER_ASSETS_PATH}/${version}/${name}`, options.devTokens);
 
   const router = express.Router();
+
+  // A JSON body only: a cross-site form cannot send one without a preflight, which this origin refuses.
+  router.post(DEV_TOKEN_PATH, express.json({ limit: '1kb' }), async (req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    const devTokens = options.devTokens;
+    if (!devTokens) {
+      return void res
+        .status(403)
+        .json(
+          devTokenError(
+            'DEV_TOKENS_DISABLED',
+            'Development tokens are off here: outside development, or the gateway does not use the development secret',
+          ),
+        );
+    }
+    const { partnerId, role } = (req.body ?? {}) as { partnerId?: unknown; role?: unknown };
+    if (typeof partnerId !== 'string' || !devTokens.partners.some((partner) => partner.id === partnerId)) {
+      return void res
+        .status(400)
+        .json(
+          devTokenError(
+            'BAD_USER_INPUT',
+            `partnerId must be one of the seeded partners, got ${String(partnerId)}`,
+          ),
+        );
+    }
+    if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) {
+      return void res
+        .status(400)
+        .json(
+          devTokenError('BAD_USER_INPUT', `role must be one of ${ROLES.join(', ')}, got ${String(role)}`),
+        );
+    }
+    try {
+      let jwt = new SignJWT({ partnerId, roles: [role as Role] })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject(`explorer@${partnerId}`)
+        .setIssuedAt()
+        .setExpirationTime(DEV_TOKEN_LIFETIME);
+      if (devTokens.issuer) jwt = jwt.setIssuer(devTokens.issuer);
+      if (devTokens.audience) jwt = jwt.setAudience(devTokens.audience);
+      const token = await jwt.sign(new TextEncoder().encode(devTokens.secret));
+      res.json({ token, partnerId, role, expiresIn: DEV_TOKEN_LIFETIME });
+    } catch (error) {
+      next(error);
+    }
+  });
 
   router.get('/graphql', (req, res, next) => {
     if (!wantsExplorerPage(req)) return next();
@@ -140,6 +231,10 @@ export function createExplorerRouter(): express.Router {
   router.use(EXPLORER_ASSETS_PATH, (_req, res) => notFound(res));
 
   return router;
+}
+
+function devTokenError(code: string, message: string) {
+  return { errors: [{ message, extensions: { code } }] };
 }
 
 function notFound(res: Response): void {

@@ -7,11 +7,18 @@ import type { SubgraphBreakerState } from './subgraph-data-source';
  * loaded, every subgraph answers its own /healthz in time, and no subgraph breaker is open. The
  * body lists each subgraph with its gateway breaker and the legacy breakers the subgraph reports,
  * so an operator sees which legacy system is the problem.
+ *
+ * With REDIS_URL the body also says whether Redis is `up` or `down`. A Redis that is down makes
+ * the gateway `degraded`, still 200: caches fall back to each process's own memory, so taking every
+ * replica out of the load balancer because the shared cache is gone would turn slower into down.
  */
+export type RedisStatus = 'up' | 'down';
+
 export interface ReadinessSources {
   supergraphLoaded(): boolean;
   subgraphs(): Array<{ name: string; url: string; breaker: SubgraphBreakerState }>;
   probeTimeoutMs: number;
+  redis?: Array<() => RedisStatus>;
 }
 
 interface SubgraphReadiness {
@@ -19,15 +26,21 @@ interface SubgraphReadiness {
   reachable: boolean;
   breaker: SubgraphBreakerState;
   legacy?: unknown;
+  /** What the subgraph says of the Redis its adapters cache in, when they do. */
+  redis?: RedisStatus;
 }
 
-async function probe(url: string, timeoutMs: number): Promise<{ reachable: boolean; legacy?: unknown }> {
+async function probe(
+  url: string,
+  timeoutMs: number,
+): Promise<{ reachable: boolean; legacy?: unknown; redis?: RedisStatus }> {
   const healthUrl = url.replace(/\/graphql\/?$/, '') + '/healthz';
   try {
     const response = await fetch(healthUrl, { signal: AbortSignal.timeout(timeoutMs) });
     if (!response.ok) return { reachable: false };
-    const body = (await response.json()) as { legacy?: unknown };
-    return { reachable: true, legacy: body.legacy };
+    const body = (await response.json()) as { legacy?: unknown; redis?: unknown };
+    const redis = body.redis === 'up' || body.redis === 'down' ? body.redis : undefined;
+    return { reachable: true, legacy: body.legacy, ...(redis ? { redis } : {}) };
   } catch {
     return { reachable: false };
   }
@@ -46,9 +59,13 @@ export function healthRouter(sources: ReadinessSources): Router {
       })),
     );
     const ready = supergraphLoaded && subgraphs.every((s) => s.reachable && s.breaker !== 'open');
-    res
-      .status(ready ? 200 : 503)
-      .json({ status: ready ? 'ready' : 'not ready', supergraphLoaded, subgraphs });
+    const statuses = [
+      ...(sources.redis ?? []).map((status) => status()),
+      ...subgraphs.flatMap((subgraph) => (subgraph.redis ? [subgraph.redis] : [])),
+    ];
+    const redis = statuses.length ? (statuses.every((status) => status === 'up') ? 'up' : 'down') : undefined;
+    const status = !ready ? 'not ready' : redis === 'down' ? 'degraded' : 'ready';
+    res.status(ready ? 200 : 503).json({ status, supergraphLoaded, subgraphs, ...(redis ? { redis } : {}) });
   });
   return router;
 }

@@ -15,22 +15,32 @@ import { PERSISTED_QUERY_NOT_IN_SAFELIST } from '../runtime';
  *   anything else is refused with PERSISTED_QUERY_NOT_IN_SAFELIST before it is parsed.
  */
 export class RedisKeyValueCache implements KeyValueCache<string> {
+  /** Apollo prefixes APQ keys with `apq:` itself: `prefix` is the deployment's, e.g. `partner-graph:`. */
   constructor(
     private readonly redis: Redis,
-    private readonly prefix = 'partner-graph:apq:',
+    private readonly prefix: string,
   ) {}
 
+  // While Redis is down an APQ lookup is a miss at once (the client then sends the full query, as
+  // the protocol has it) instead of waiting for a connection that is not there.
+  private get connected(): boolean {
+    return this.redis.status === 'ready';
+  }
+
   async get(key: string): Promise<string | undefined> {
-    return (await this.redis.get(this.prefix + key)) ?? undefined;
+    if (!this.connected) return undefined;
+    return (await this.redis.get(this.prefix + key).catch(() => null)) ?? undefined;
   }
 
   async set(key: string, value: string, options?: KeyValueCacheSetOptions): Promise<void> {
+    if (!this.connected) return;
     if (options?.ttl)
       await this.redis.set(this.prefix + key, value, 'EX', Math.max(1, Math.ceil(options.ttl)));
     else await this.redis.set(this.prefix + key, value);
   }
 
   async delete(key: string): Promise<boolean> {
+    if (!this.connected) return false;
     return (await this.redis.del(this.prefix + key)) > 0;
   }
 }

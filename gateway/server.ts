@@ -18,8 +18,8 @@ import {
 import { createRequestVerifier, type AuthConfig } from './auth';
 import { clientErrorFormatter } from './client-errors';
 import type { GatewayContext } from './context';
-import { healthRouter } from './health';
-import { createExplorerRouter } from './explorer';
+import { healthRouter, type RedisStatus } from './health';
+import { createExplorerRouter, type ExplorerDevTokens } from './explorer';
 import { limitProtections, type LimitsConfig } from './limits';
 import { requestLoggingPlugin } from './logging';
 import { createGatewayMetrics } from './metrics';
@@ -52,6 +52,10 @@ export interface GatewayConfig {
   logger: Logger;
   drainTimeoutMs: number;
   supergraphPollIntervalMs?: number;
+  /** The Redis connections this process relies on (APQ, reference data), for /readyz; none without REDIS_URL. */
+  redis?: Array<() => RedisStatus>;
+  /** Development tokens from the explorer page; never set in production (see explorer.ts). */
+  explorerDevTokens?: ExplorerDevTokens;
 }
 
 export interface RunningGateway extends RunningServer {
@@ -135,6 +139,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
           breaker: source.breakerState,
         })),
       probeTimeoutMs: 1000,
+      redis: config.redis,
     }),
   );
   app.get('/metrics', async (_req, res) => {
@@ -161,7 +166,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     }),
   ];
   // The explorer needs introspection for its docs, which production refuses.
-  if (!config.production) app.use(createExplorerRouter());
+  if (!config.production) app.use(createExplorerRouter({ devTokens: config.explorerDevTokens }));
   app.use('/graphql', ...graphqlMiddleware);
   const bodyErrors: ErrorRequestHandler = (error, _req, res, next) => {
     const status = (error as { status?: number }).status;

@@ -37,6 +37,11 @@ const envSchema = z
       .max(2 ** 32 - 1)
       .default(42),
     LEGACY_SCALE: z.enum(['small', 'large']).default('small'),
+    /** As in config/: the seeded world's "today" and the stand-ins' business day; unset, the day it starts. */
+    LEGACY_AS_OF: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be an ISO date (YYYY-MM-DD)')
+      .optional(),
     CPQ_PORT: port(DEFAULT_LEGACY_PORTS.cpq),
     BILLING_PORT: port(DEFAULT_LEGACY_PORTS.billing),
     INCENTIVES_PORT: port(DEFAULT_LEGACY_PORTS.incentives),
@@ -81,20 +86,32 @@ export async function startLegacyCommand(
     throw new LegacyCliError(`Usage: npm run legacy -- <${SYSTEMS.join('|')}>`);
   }
   const config = parseEnv(env);
-  const data = { seed: config.LEGACY_SEED, scale: config.LEGACY_SCALE };
+  const pinned = config.LEGACY_AS_OF;
+  const today = pinned ? { today: () => pinned } : {};
+  const data = {
+    seed: config.LEGACY_SEED,
+    scale: config.LEGACY_SCALE,
+    asOf: pinned ?? new Date().toISOString().slice(0, 10),
+  };
   const options = {
-    cpq: { ...DEFAULT_CPQ_OPTIONS, clientId: config.CPQ_CLIENT_ID, clientSecret: config.CPQ_CLIENT_SECRET },
+    cpq: {
+      ...DEFAULT_CPQ_OPTIONS,
+      clientId: config.CPQ_CLIENT_ID,
+      clientSecret: config.CPQ_CLIENT_SECRET,
+      ...today,
+    },
     billing: {
       ...DEFAULT_BILLING_OPTIONS,
       clientId: config.BILLING_CLIENT_ID,
       clientSecret: config.BILLING_CLIENT_SECRET,
+      ...today,
     },
     incentives: {
       username: config.INCENTIVES_USERNAME,
       password: config.INCENTIVES_PASSWORD,
       latencyMs: { min: config.INCENTIVES_MIN_LATENCY_MS, max: config.INCENTIVES_MAX_LATENCY_MS },
     },
-    prm: { ...DEFAULT_PRM_OPTIONS, apiKey: config.PRM_API_KEY },
+    prm: { ...DEFAULT_PRM_OPTIONS, apiKey: config.PRM_API_KEY, ...today },
   };
   const ports = {
     cpq: config.CPQ_PORT,

@@ -1,6 +1,6 @@
-import { Redis } from 'ioredis';
-import type { Env } from '../config';
-import type { AuthConfig, GatewayConfig } from '../gateway';
+import { connectRedis, redisStatus } from '../adapters/http';
+import { DEV_JWT_SECRET, type Env } from '../config';
+import type { AuthConfig, ExplorerDevTokens, GatewayConfig } from '../gateway';
 import { loadSafelist, RedisKeyValueCache } from '../gateway';
 import { createLogger } from '../runtime';
 
@@ -23,6 +23,20 @@ export function authConfigOf(env: Env): AuthConfig {
     : { mode: 'hs256', secret: env.AUTH_JWT_SECRET, ...tokenRules };
 }
 
+/**
+ * The explorer may mint tokens only where `npm run token` would be the way in anyway: outside
+ * production, with the gateway verifying HS256 tokens signed with the development secret.
+ */
+export function explorerDevTokensOf(
+  env: Env,
+  partners: ExplorerDevTokens['partners'],
+): ExplorerDevTokens | undefined {
+  const auth = authConfigOf(env);
+  if (env.NODE_ENV === 'production' || auth.mode !== 'hs256' || auth.secret !== DEV_JWT_SECRET)
+    return undefined;
+  return { secret: auth.secret, issuer: auth.issuer, audience: auth.audience, partners };
+}
+
 export interface GatewayConfigParts {
   config: GatewayConfig;
   /** Connections the configuration opened (Redis), closed after the gateway. */
@@ -33,14 +47,12 @@ export function gatewayConfigOf(
   env: Env,
   overrides: Pick<GatewayConfig, 'port' | 'supergraphPath' | 'subgraphUrls'>,
 ): GatewayConfigParts {
-  const redis = env.REDIS_URL
-    ? new Redis(env.REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true })
-    : undefined;
+  const redis = env.REDIS_URL ? connectRedis(env.REDIS_URL) : undefined;
   const persistedQueries: GatewayConfig['persistedQueries'] =
     env.PERSISTED_QUERIES === 'safelist'
       ? { mode: 'safelist', safelist: loadSafelist(env.SAFELIST_MANIFEST!) }
       : env.PERSISTED_QUERIES === 'apq'
-        ? { mode: 'apq', cache: redis ? new RedisKeyValueCache(redis) : undefined }
+        ? { mode: 'apq', cache: redis ? new RedisKeyValueCache(redis, env.REDIS_KEY_PREFIX) : undefined }
         : { mode: 'off' };
   return {
     config: {
@@ -68,6 +80,7 @@ export function gatewayConfigOf(
       persistedQueries,
       logger: createLogger(env.LOG_LEVEL, 'gateway'),
       drainTimeoutMs: env.DRAIN_TIMEOUT_MS,
+      ...(redis ? { redis: [() => redisStatus(redis)] } : {}),
     },
     close: async () => {
       if (redis) await redis.quit().catch(() => redis.disconnect());

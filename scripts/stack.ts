@@ -1,9 +1,10 @@
 import type { Env } from '../config';
+import { businessDay, pinnedClock, systemClock, useBusinessClock } from '../domain';
 import { createRedisCache, DEFAULT_BREAKER_OPTIONS, type BreakerOptions } from '../adapters/http';
 import type { CpqConfig } from '../adapters/cpq';
 import { DEFAULT_PROGRAM_CACHE } from '../adapters/incentives';
 import { startGateway, type RunningGateway } from '../gateway';
-import { gatewayConfigOf } from './gateway-config';
+import { explorerDevTokensOf, gatewayConfigOf } from './gateway-config';
 import {
   DEFAULT_BILLING_OPTIONS,
   DEFAULT_CPQ_OPTIONS,
@@ -40,21 +41,29 @@ export async function startStack(env: Env): Promise<RunningStack> {
   };
   try {
     let legacy: LegacyStack | undefined;
+    useBusinessClock(env.LEGACY_AS_OF ? pinnedClock(env.LEGACY_AS_OF) : systemClock);
     if (env.START_LEGACY) {
       legacy = await startLegacyStack({
-        data: { seed: env.LEGACY_SEED, scale: env.LEGACY_SCALE },
+        // The seeded world's "today" is the business day the stack starts on.
+        data: { seed: env.LEGACY_SEED, scale: env.LEGACY_SCALE, asOf: businessDay() },
         ports: {
           cpq: env.CPQ_PORT,
           prm: env.PRM_PORT,
           billing: env.BILLING_PORT,
           incentives: env.INCENTIVES_PORT,
         },
-        cpq: { ...DEFAULT_CPQ_OPTIONS, clientId: env.CPQ_CLIENT_ID, clientSecret: env.CPQ_CLIENT_SECRET },
-        prm: { ...DEFAULT_PRM_OPTIONS, apiKey: env.PRM_API_KEY },
+        cpq: {
+          ...DEFAULT_CPQ_OPTIONS,
+          clientId: env.CPQ_CLIENT_ID,
+          clientSecret: env.CPQ_CLIENT_SECRET,
+          today: businessDay,
+        },
+        prm: { ...DEFAULT_PRM_OPTIONS, apiKey: env.PRM_API_KEY, today: businessDay },
         billing: {
           ...DEFAULT_BILLING_OPTIONS,
           clientId: env.BILLING_CLIENT_ID,
           clientSecret: env.BILLING_CLIENT_SECRET,
+          today: businessDay,
         },
         incentives: {
           ...DEFAULT_INCENTIVES_OPTIONS,
@@ -81,7 +90,9 @@ export async function startStack(env: Env): Promise<RunningStack> {
     };
     // Reference data (products ...) shared by replicas through Redis when configured; otherwise each
     // adapter keeps its own bounded in-memory cache.
-    const referenceCache = env.REDIS_URL ? createRedisCache({ redis: env.REDIS_URL }) : undefined;
+    const referenceCache = env.REDIS_URL
+      ? createRedisCache({ redis: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX })
+      : undefined;
     if (referenceCache) started.push(referenceCache);
     const subgraphs: RunningSubgraph[] = [];
     const prm = {
@@ -163,7 +174,16 @@ export async function startStack(env: Env): Promise<RunningStack> {
       subgraphUrls,
     });
     started.push(gatewayParts);
-    const gateway = await startGateway(gatewayParts.config);
+    const gateway = await startGateway({
+      ...gatewayParts.config,
+      // The explorer lists the seeded partners; against real systems there is no list to offer.
+      explorerDevTokens: legacy
+        ? explorerDevTokensOf(
+            env,
+            legacy.dataset.partners.map((partner) => ({ id: partner.id, name: partner.name })),
+          )
+        : undefined,
+    });
     started.push(gateway);
     return {
       gateway,

@@ -3,7 +3,11 @@ import { startStack } from './stack';
 
 const SHUTDOWN_TIMEOUT_MS = 10_000;
 
-/** `npm start`: the whole stack with embedded defaults; Ctrl-C or SIGTERM stops it cleanly. */
+/**
+ * `npm start`: the whole stack with embedded defaults; Ctrl-C or SIGTERM stops it cleanly. The npm
+ * script `exec`s node (with tsx as a loader): npm forwards SIGTERM to its `sh -c`, and sh would die
+ * of it without passing it on, leaving this process serving.
+ */
 async function main(): Promise<void> {
   const env = loadEnv();
   const stack = await startStack(env);

@@ -1,12 +1,13 @@
-import { AS_OF_DAY, dayDate } from '../legacy/seed/common';
+import { DEFAULT_AS_OF } from '../legacy/seed/common';
 
 /**
- * The seeded world is dated around its "today" (2026-12-07): certifications and deal registrations
- * expire relative to it, and the stand-ins and subgraphs date by the clock. Tests that depend on
- * what has expired pin the clock's date to that day (only `Date`; timers run as usual and the clock
- * keeps moving), so they mean the same whatever day they run.
+ * The test stacks' seeded world is dated around its "today" (LEGACY_AS_OF=2026-12-07, see
+ * startTestStack): certifications and deal registrations expire relative to it, and every system
+ * dates by the business clock pinned to it. Tests that also compare against `Date` themselves pin
+ * `Date` to that day (timers run as usual and the clock keeps moving), so they mean the same
+ * whatever day they run.
  */
-export const SEEDED_TODAY = dayDate(AS_OF_DAY);
+export const SEEDED_TODAY = DEFAULT_AS_OF;
 
 export function pinBusinessDay(): void {
   jest.useFakeTimers({

@@ -2,11 +2,16 @@ import { SignJWT } from 'jose';
 import { DEV_JWT_SECRET, loadEnv } from '../config';
 import type { Role } from '../runtime';
 import { startStack, type RunningStack } from '../scripts/stack';
+import { SEEDED_TODAY } from './business-day';
 
-/** The whole stack on ephemeral ports, for end-to-end tests. */
+/**
+ * The whole stack on ephemeral ports, for end-to-end tests; its seeded world and business day are
+ * pinned to SEEDED_TODAY (LEGACY_AS_OF), so a test means the same whatever day it runs.
+ */
 export function startTestStack(overrides: Record<string, string> = {}): Promise<RunningStack> {
   return startStack(
     loadEnv({
+      LEGACY_AS_OF: SEEDED_TODAY,
       GATEWAY_PORT: '0',
       PARTNERS_PORT: '0',
       QUOTING_PORT: '0',

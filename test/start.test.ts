@@ -10,13 +10,21 @@ const EPHEMERAL_PORTS = {
   PARTNERS_PORT: '0',
   QUOTING_PORT: '0',
   BILLING_SUBGRAPH_PORT: '0',
+  INCENTIVES_SUBGRAPH_PORT: '0',
   CPQ_PORT: '0',
   PRM_PORT: '0',
+  BILLING_PORT: '0',
+  INCENTIVES_PORT: '0',
 };
 
-function startProcess(env: Record<string, string>) {
-  const child = spawn(tsx, ['scripts/start.ts'], {
+function startProcess(
+  env: Record<string, string>,
+  command: [string, ...string[]] = [tsx, 'scripts/start.ts'],
+) {
+  const child = spawn(command[0], command.slice(1), {
     cwd: root,
+    // Its own process group, so that cleaning up after a failed test reaches every process below it.
+    detached: true,
     env: { ...process.env, APOLLO_TELEMETRY_DISABLED: 'true', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -32,7 +40,28 @@ function startProcess(env: Record<string, string>) {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   };
-  return { child, exited, waitFor, output: () => output };
+  const killAll = () => {
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      // The group is gone already.
+    }
+  };
+  return { child, exited, waitFor, killAll, output: () => output };
+}
+
+/** Every address the start banner lists: the gateway, subgraphs and legacy stand-ins. */
+function listedOrigins(output: string): string[] {
+  return [...output.matchAll(/(http:\/\/127\.0\.0\.1:\d+)/g)].map((match) => match[1]!);
+}
+
+async function refusesConnections(origin: string): Promise<boolean> {
+  try {
+    await fetch(`${origin}/healthz`, { signal: AbortSignal.timeout(1000) });
+    return false;
+  } catch (error) {
+    return ((error as Error).cause as NodeJS.ErrnoException | undefined)?.code === 'ECONNREFUSED';
+  }
 }
 
 describe('npm start', () => {
@@ -55,7 +84,32 @@ describe('npm start', () => {
       expect(await run.exited).toBe(0);
       expect(run.output()).toMatch(/Stopped\./);
     } finally {
-      run.child.kill('SIGKILL');
+      run.killAll();
+    }
+  });
+
+  // npm runs the script through `sh -c`, and sh dies of SIGTERM without passing it on: whatever
+  // sat below it kept serving, so what a process manager's stop does must reach the stack itself.
+  it('stops every server within the bound when SIGTERM goes to the npm process', async () => {
+    const run = startProcess(EPHEMERAL_PORTS, ['npm', 'start', '--silent']);
+    try {
+      await run.waitFor(/Press Ctrl-C to stop/);
+      const origins = listedOrigins(run.output());
+      expect(origins).toHaveLength(9);
+      expect(await refusesConnections(origins[0]!)).toBe(false);
+      run.child.kill('SIGTERM');
+      const deadline = Date.now() + 15_000;
+      let serving = origins;
+      while (serving.length > 0 && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        const refused = await Promise.all(serving.map(refusesConnections));
+        serving = serving.filter((_, index) => !refused[index]);
+      }
+      expect(serving).toEqual([]);
+      expect(await run.exited).toBe(0);
+      expect(run.output()).toMatch(/SIGTERM: shutting down/);
+    } finally {
+      run.killAll();
     }
   });
 

@@ -2,12 +2,16 @@ export { clientCredentialsAuth, staticHeaderAuth, type LegacyAuth } from './auth
 export { DEFAULT_BULKHEAD_OPTIONS, type BulkheadOptions } from './bulkhead';
 export {
   createMemoryCache,
+  connectRedis,
   createRedisCache,
   DEFAULT_REDIS_KEY_PREFIX,
+  redisStatus,
   type KeyValueCache,
   type MemoryCacheOptions,
   type RedisCache,
   type RedisCacheOptions,
+  type RedisConnectionOptions,
+  type RedisStatus,
 } from './cache';
 export {
   createLegacyHttpClient,

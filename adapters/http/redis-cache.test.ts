@@ -1,3 +1,4 @@
+import { createServer, type Server, type Socket } from 'node:net';
 import { Redis } from 'ioredis';
 import nock from 'nock';
 import { Registry } from 'prom-client';
@@ -24,9 +25,13 @@ const caches: RedisCache[] = [];
 const clients: LegacyHttpClient[] = [];
 
 /** One replica: its own client and its own Redis connection, over the same keys. */
-function replica(): LegacyHttpClient {
-  const cache = createRedisCache({ redis: REDIS_URL, keyPrefix: KEY_PREFIX });
+async function replica(
+  cache: RedisCache = createRedisCache({ redis: REDIS_URL, keyPrefix: KEY_PREFIX }),
+  expectedStatus: 'up' | 'down' = 'up',
+): Promise<LegacyHttpClient> {
   caches.push(cache);
+  // A cache answers from process memory until its connection is ready.
+  await until(() => cache.status() === expectedStatus);
   const created = createLegacyHttpClient({
     system: 'cpq',
     baseUrl: BASE_URL,
@@ -73,9 +78,9 @@ describe('createRedisCache shared by two clients', () => {
     const scope = nock(BASE_URL).get('/pricebooks/PB-1').reply(200, PRICE_BOOK);
     const second = nock(BASE_URL).get('/pricebooks/PB-1').reply(200, PRICE_BOOK);
     const policy = { key: 'PB-1', ttlMs: 60_000, staleTtlMs: 120_000 };
-    const filled = await replica().cachedRequest(priceBookRequest, policy);
+    const filled = await (await replica()).cachedRequest(priceBookRequest, policy);
 
-    const served = await replica().cachedRequest(priceBookRequest, policy);
+    const served = await (await replica()).cachedRequest(priceBookRequest, policy);
 
     expect(scope.isDone()).toBe(true);
     expect(second.isDone()).toBe(false);
@@ -88,13 +93,13 @@ describe('createRedisCache shared by two clients', () => {
   it('lets the second client serve stale what the first fetched, while the system is down', async () => {
     nock(BASE_URL).get('/pricebooks/PB-1').reply(200, PRICE_BOOK);
     const policy = { key: 'PB-1', ttlMs: 5, staleTtlMs: 60_000 };
-    const filled = await replica().cachedRequest(priceBookRequest, policy);
+    const filled = await (await replica()).cachedRequest(priceBookRequest, policy);
     await until(() => Date.now() - Date.parse(filled.freshness.asOf) > 5);
     const down = nock(BASE_URL)
       .get('/pricebooks/PB-1')
       .replyWithError(connectionError('ECONNREFUSED', 'connect ECONNREFUSED'));
 
-    const served = await replica().cachedRequest(priceBookRequest, policy);
+    const served = await (await replica()).cachedRequest(priceBookRequest, policy);
 
     expect(down.isDone()).toBe(true);
     expect(served.value).toEqual(PRICE_BOOK);
@@ -105,7 +110,9 @@ describe('createRedisCache shared by two clients', () => {
   it('stores entries under the key prefix, expiring after staleTtlMs', async () => {
     nock(BASE_URL).get('/pricebooks/PB-1').reply(200, PRICE_BOOK);
 
-    await replica().cachedRequest(priceBookRequest, { key: 'PB-1', ttlMs: 60_000, staleTtlMs: 120_000 });
+    await (
+      await replica()
+    ).cachedRequest(priceBookRequest, { key: 'PB-1', ttlMs: 60_000, staleTtlMs: 120_000 });
 
     const key = `${KEY_PREFIX}cpq:getPriceBook:PB-1`;
     expect(await prefixedKeys()).toEqual([key]);
@@ -121,5 +128,70 @@ describe('createRedisCache shared by two clients', () => {
     await cache.close();
 
     expect(await cache.get('k')).toBe('v');
+  });
+});
+
+describe('createRedisCache while Redis is unreachable', () => {
+  let silent: Server;
+  const sockets: Socket[] = [];
+  let silentUrl: string;
+  let closedUrl: string;
+  beforeAll(async () => {
+    // Accepts connections and never answers: a Redis that hangs rather than refuses.
+    silent = createServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    silentUrl = `redis://127.0.0.1:${(silent.address() as { port: number }).port}`;
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    closedUrl = `redis://127.0.0.1:${(closed.address() as { port: number }).port}`;
+    await new Promise((resolve) => closed.close(resolve));
+  });
+  afterAll(async () => {
+    sockets.forEach((socket) => socket.destroy());
+    await new Promise((resolve) => silent.close(resolve));
+  });
+
+  it.each([
+    ['refuses connections', () => closedUrl],
+    ['accepts and never answers', () => silentUrl],
+  ])('serves from process memory at once when Redis %s', async (_case, url) => {
+    // Timeouts far beyond the test's own: a lookup that waited for Redis would never finish in time.
+    const cache = createRedisCache({
+      redis: url(),
+      keyPrefix: KEY_PREFIX,
+      connectTimeoutMs: 600_000,
+      commandTimeoutMs: 600_000,
+    });
+    const client = await replica(cache, 'down');
+    const once = nock(BASE_URL).get('/pricebooks/PB-1').reply(200, PRICE_BOOK);
+    const again = nock(BASE_URL).get('/pricebooks/PB-1').reply(200, PRICE_BOOK);
+    const policy = { key: 'PB-1', ttlMs: 60_000, staleTtlMs: 120_000 };
+
+    await client.cachedRequest(priceBookRequest, policy);
+    const served = await client.cachedRequest(priceBookRequest, policy);
+
+    expect(served.value).toEqual(PRICE_BOOK);
+    expect(once.isDone()).toBe(true);
+    expect(again.isDone()).toBe(false);
+    expect(cache.status()).toBe('down');
+  });
+});
+
+describe('createRedisCache key prefixes', () => {
+  it('keeps two stacks sharing one Redis apart', async () => {
+    const mine = createRedisCache({ redis: REDIS_URL, keyPrefix: `${KEY_PREFIX}a:` });
+    const theirs = createRedisCache({ redis: REDIS_URL, keyPrefix: `${KEY_PREFIX}b:` });
+    caches.push(mine, theirs);
+    await until(() => mine.status() === 'up' && theirs.status() === 'up');
+
+    await mine.set('cpq:getPriceBook:PB-1', 'mine', 60_000);
+    await theirs.set('cpq:getPriceBook:PB-1', 'theirs', 60_000);
+
+    expect(await mine.get('cpq:getPriceBook:PB-1')).toBe('mine');
+    expect(await theirs.get('cpq:getPriceBook:PB-1')).toBe('theirs');
+    expect((await prefixedKeys()).sort()).toEqual([
+      `${KEY_PREFIX}a:cpq:getPriceBook:PB-1`,
+      `${KEY_PREFIX}b:cpq:getPriceBook:PB-1`,
+    ]);
   });
 });

@@ -113,7 +113,7 @@ describe('createIncentivesAdapter against the incentives stand-in', () => {
     const first = await adapter.createLoaders().programs.load(ALL_PROGRAMS);
     const second = await adapter.createLoaders().programs.load(ALL_PROGRAMS);
 
-    expect(first.value).toEqual([expectedProgram(0), expectedProgram(1)]);
+    expect(first.value).toEqual([expectedProgram(0), expectedProgram(1), expectedProgram(2)]);
     expect(first.freshness.stale).toBe(false);
     expect(second.value).toEqual(first.value);
     expect(second.freshness).toMatchObject({ stale: false, asOf: first.freshness.asOf });

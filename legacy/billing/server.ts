@@ -20,6 +20,8 @@ export interface BillingOptions {
   clientId: string;
   clientSecret: string;
   tokenTtlMs: number;
+  /** The business date (YYYY-MM-DD) payouts are dated; the UTC date by default. */
+  today?: () => string;
 }
 
 export const BILLING_API_BASE = '/v1';
@@ -106,6 +108,7 @@ export function createBillingApp(
   dataset: Dataset,
   options: BillingOptions,
 ): { app: Express; admin: LegacyAdmin } {
+  const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
   const app = express();
   app.disable('x-powered-by');
   const tokens = new Map<string, number>();
@@ -362,7 +365,7 @@ export function createBillingApp(
     idempotent('POST /v1/payouts', req, res, () => {
       const parsed = newPayoutSchema.safeParse(req.body);
       if (!parsed.success) return { status: 200, body: failure(invalidBody(parsed.error)) };
-      const created = store.createPayout(parsed.data.invoiceId, new Date().toISOString().slice(0, 10));
+      const created = store.createPayout(parsed.data.invoiceId, today());
       if ('reason' in created) return { status: 200, body: failure(created.reason) };
       return { status: 200, body: { success: true, ...created.ok } };
     });

@@ -138,15 +138,17 @@ describe('incentives stand-in', () => {
       expect(first.xml.ProgramList.Paging).toEqual({
         Page: '1',
         PageSize: '1',
-        TotalPages: '2',
-        TotalRecords: '2',
+        TotalPages: '3',
+        TotalRecords: '3',
       });
       expect(first.xml.ProgramList.Programs.Program.map((p: XmlDocument) => p.Id)).toEqual(['PRG-2025-CORE']);
       const second = await call(server, 'GET', '/programs?page=2&pageSize=1');
       expect(second.xml.ProgramList.Programs.Program.map((p: XmlDocument) => p.Id)).toEqual([
         'PRG-2026-CORE',
       ]);
-      const beyond = await call(server, 'GET', '/programs?page=3&pageSize=1');
+      const third = await call(server, 'GET', '/programs?page=3&pageSize=1');
+      expect(third.xml.ProgramList.Programs.Program.map((p: XmlDocument) => p.Id)).toEqual(['PRG-2027-CORE']);
+      const beyond = await call(server, 'GET', '/programs?page=4&pageSize=1');
       expect(beyond.xml.ProgramList.Programs).toBe('');
     });
 

@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import type { SeededRandom } from './random';
 import type { SfAccount } from './crm';
-import { addDays, addMonths, AS_OF_DAY, dayDate, sequenceNumber, zuoraId } from './common';
+import { addDays, addMonths, sequenceNumber, type SeedCalendar, zuoraId } from './common';
 import type { CurrencyCode, PrmAccount, SbqqQuote, SbqqQuoteLine } from './dataset';
 import { revenueShareSplits, type RevenueShareSplit } from '../billing/revenue-share';
 
@@ -190,9 +190,10 @@ export function generateBilling(
   customers: SfAccount[],
   deals: AcceptedDeal[],
   invoiceMismatchQuoteIds: ReadonlySet<string>,
+  calendar: SeedCalendar,
 ): { billing: BillingData; mismatches: InvoiceMismatch[] } {
   const partnerById = new Map(partners.map((partner) => [partner.id, partner]));
-  const asOf = dayDate(AS_OF_DAY);
+  const { asOf, dayDate } = calendar;
   const billing: BillingData = {
     accounts: [],
     subscriptions: [],

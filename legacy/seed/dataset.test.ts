@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import Decimal from 'decimal.js';
 import { CURRENCIES, generateDataset, partnerId, type Dataset } from './dataset';
 import { DISCREPANCY_SHARE } from './discrepancies';
+import { seedCalendar } from './common';
 import { postedByLastBatch } from './incentives';
 import { IncentiveLedger } from '../incentives/ledger';
 import { PARTNER_SHARE_PERCENT } from '../billing/revenue-share';
@@ -417,7 +418,7 @@ describe('generateDataset, across systems', () => {
       const waiting = pending.get(quote.Id) ?? [];
       if (discrepancyByQuote.get(quote.Id)?.kind === 'accrual-missing') {
         expect([posted, waiting]).toEqual([[], []]);
-      } else if (postedByLastBatch(closeDate)) {
+      } else if (postedByLastBatch(closeDate, seedCalendar(small.asOf))) {
         expect([posted.length, waiting.length]).toEqual([1, 0]);
         expect(posted[0]).toMatchObject({
           partnerId: quote.SBQQ__Partner__c,

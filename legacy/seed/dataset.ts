@@ -1,11 +1,10 @@
 import Decimal from 'decimal.js';
 import { deriveSeed, SeededRandom } from './random';
 import {
-  AS_OF_DAY,
-  DATA_EPOCH,
   DAY_MS,
-  dayDate,
   isoDate,
+  seedCalendar,
+  type SeedCalendar,
   salesforceId,
   sfAttributes,
   type SfAttributes,
@@ -58,6 +57,8 @@ export type Scale = 'small' | 'large';
 export interface DatasetOptions {
   seed: number;
   scale: Scale;
+  /** The seeded world's "today" (ISO date); DEFAULT_AS_OF when absent. */
+  asOf?: string;
 }
 
 export const CURRENCIES = ['USD', 'EUR', 'GBP'] as const;
@@ -257,7 +258,12 @@ export function partnerId(index: number): string {
 }
 
 /** `extras` draws the fields added after the first release, so the main stream stays as it was. */
-function generatePartners(random: SeededRandom, extras: SeededRandom, count: number): PrmAccount[] {
+function generatePartners(
+  random: SeededRandom,
+  extras: SeededRandom,
+  count: number,
+  calendar: SeedCalendar,
+): PrmAccount[] {
   const regions = Object.keys(COUNTRIES) as Array<PrmAccount['region']>;
   const partners: PrmAccount[] = [];
   for (let index = 1; index <= count; index += 1) {
@@ -275,7 +281,7 @@ function generatePartners(random: SeededRandom, extras: SeededRandom, count: num
       billingCountry: country,
       currencyCode: currency,
       annualQuota: new Decimal(random.int(10, 200)).times(10_000).toFixed(2),
-      created: new Date(DATA_EPOCH - random.int(30, 1500) * DAY_MS).toISOString(),
+      created: new Date(calendar.epoch - random.int(30, 1500) * DAY_MS).toISOString(),
       distributor: pickDistributor(extras, tier, region),
     });
   }
@@ -331,12 +337,13 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
 }
 
 export function generateDataset(options: DatasetOptions): Dataset {
+  const calendar = seedCalendar(options.asOf);
   const random = new SeededRandom(options.seed);
   const stream = (label: string) => new SeededRandom(deriveSeed(options.seed, label));
   const crmRandom = stream('crm');
   const prmRandom = stream('prm');
   const shape = SCALES[options.scale];
-  const partners = generatePartners(random, prmRandom, shape.partners);
+  const partners = generatePartners(random, prmRandom, shape.partners, calendar);
   const products = generateProducts(random);
   const customers = generateCustomers(crmRandom, partners);
   const customersByPartner = groupBy(customers, (customer) => customer.Partner__c);
@@ -353,7 +360,7 @@ export function generateDataset(options: DatasetOptions): Dataset {
       const quoteSequence = quotes.length + 1;
       const quoteId = salesforceId('a0Q', quoteSequence);
       const currency = partner.currencyCode;
-      const createdMs = DATA_EPOCH + random.int(0, 320) * DAY_MS + random.int(0, DAY_MS - 1);
+      const createdMs = calendar.epoch + random.int(0, 320) * DAY_MS + random.int(0, DAY_MS - 1);
       const customer = crmRandom.pick(customersByPartner.get(partner.id) ?? []);
       const closeDate = isoDate(createdMs + crmRandom.int(1, 20) * DAY_MS);
       let listAmount = new Decimal(0);
@@ -415,13 +422,13 @@ export function generateDataset(options: DatasetOptions): Dataset {
   }
 
   const contacts = generateContacts(prmRandom, partners);
-  const certifications = generateCertifications(prmRandom, partners, contacts);
-  const dealRegistrations = generateDealRegistrations(prmRandom, partners, customersByPartner);
+  const certifications = generateCertifications(prmRandom, partners, contacts, calendar);
+  const dealRegistrations = generateDealRegistrations(prmRandom, partners, customersByPartner, calendar);
 
   const planned = planDiscrepancies(
     stream('discrepancies'),
     acceptedDeals.length,
-    acceptedDeals.filter((deal) => postedByLastBatch(deal.closeDate)).map((deal) => deal.quote.Id),
+    acceptedDeals.filter((deal) => postedByLastBatch(deal.closeDate, calendar)).map((deal) => deal.quote.Id),
   );
   const { billing, mismatches } = generateBilling(
     stream('billing'),
@@ -429,8 +436,9 @@ export function generateDataset(options: DatasetOptions): Dataset {
     customers,
     acceptedDeals,
     new Set([...planned].filter(([, kind]) => kind === 'invoice-amount-mismatch').map(([id]) => id)),
+    calendar,
   );
-  const programs = generatePrograms(stream('incentives'), products);
+  const programs = generatePrograms(stream('incentives'), products, calendar);
   const accrualPlan = new Map(
     [...planned].flatMap(([id, kind]) => (kind === 'invoice-amount-mismatch' ? [] : [[id, kind] as const])),
   );
@@ -439,6 +447,7 @@ export function generateDataset(options: DatasetOptions): Dataset {
     ledgerReferenceData(programs, partners, products),
     acceptedDeals,
     accrualPlan,
+    calendar,
   );
 
   const quoteById = new Map(acceptedDeals.map((deal) => [deal.quote.Id, deal.quote]));
@@ -477,7 +486,7 @@ export function generateDataset(options: DatasetOptions): Dataset {
 
   return {
     options,
-    asOf: dayDate(AS_OF_DAY),
+    asOf: calendar.asOf,
     partners,
     distributors: DISTRIBUTORS,
     contacts,

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import type { SeededRandom } from './random';
-import { addDays, DAY_MS, dayDate, sequenceNumber } from './common';
+import { addDays, DAY_MS, sequenceNumber, type SeedCalendar } from './common';
 import type { PrmAccount, PrmTierName, Product2 } from './dataset';
 import type { AcceptedDeal } from './billing';
 import {
@@ -32,16 +32,16 @@ export interface AccrualDiscrepancy {
   detail: string;
 }
 
-/** The nightly batch last ran in the early hours of this day of 2026. */
+/** The nightly batch last ran in the early hours of this day of the seeded calendar. */
 export const LAST_BATCH_RUN_DAY = 326;
 
 /** Whether the last batch run covered a deal closed on `closeDate` (it posts up to the day before). */
-export function postedByLastBatch(closeDate: string): boolean {
-  return closeDate <= dayDate(LAST_BATCH_RUN_DAY - 1);
+export function postedByLastBatch(closeDate: string, calendar: SeedCalendar): boolean {
+  return closeDate <= calendar.dayDate(LAST_BATCH_RUN_DAY - 1);
 }
 
-/** Base commission percent by product family (rows) and partner tier (columns), in 2026. */
-const BASE_RATES_2026: Record<ProductFamily, Record<PrmTierName, string>> = {
+/** Base commission percent by product family (rows) and partner tier (columns), this year. */
+const CURRENT_BASE_RATES: Record<ProductFamily, Record<PrmTierName, string>> = {
   Network: { Registered: '2.00', Silver: '3.00', Gold: '4.00', Platinum: '5.00' },
   Security: { Registered: '2.50', Silver: '3.50', Gold: '4.50', Platinum: '6.00' },
   Cloud: { Registered: '1.50', Silver: '2.25', Gold: '3.00', Platinum: '4.00' },
@@ -50,11 +50,11 @@ const BASE_RATES_2026: Record<ProductFamily, Record<PrmTierName, string>> = {
 const TIERS: PrmTierName[] = ['Registered', 'Silver', 'Gold', 'Platinum'];
 
 function baseRates(yearOffsetPercent: string): BaseRate[] {
-  return (Object.keys(BASE_RATES_2026) as ProductFamily[]).flatMap((productFamily) =>
+  return (Object.keys(CURRENT_BASE_RATES) as ProductFamily[]).flatMap((productFamily) =>
     TIERS.map((partnerTier) => ({
       productFamily,
       partnerTier,
-      ratePercent: new Decimal(BASE_RATES_2026[productFamily][partnerTier])
+      ratePercent: new Decimal(CURRENT_BASE_RATES[productFamily][partnerTier])
         .minus(yearOffsetPercent)
         .toFixed(2),
     })),
@@ -77,17 +77,36 @@ function spiffs(random: SeededRandom, year: number, count: number, products: Pro
   });
 }
 
-export function generatePrograms(random: SeededRandom, products: Product2[]): IncentiveProgram[] {
+const CORE_CAPS_CURRENT = [
+  { currency: 'USD', amount: '40000.00' },
+  { currency: 'EUR', amount: '37000.00' },
+  { currency: 'GBP', amount: '32000.00' },
+] as const;
+
+/**
+ * One core program a year: last year's (closed), this year's, and next year's, already announced so
+ * that a quote expected to close after New Year is estimated under the rules it will earn by. The
+ * years are the as-of date's, so a new quote always falls under a program whatever the date.
+ */
+export function generatePrograms(
+  random: SeededRandom,
+  products: Product2[],
+  calendar: SeedCalendar,
+): IncentiveProgram[] {
+  const year = Number(calendar.asOf.slice(0, 4));
+  const core = (programYear: number) => ({
+    id: `PRG-${programYear}-CORE`,
+    name: `${programYear} Partner Incentive Program`,
+    startDate: `${programYear}-01-01`,
+    endDate: `${programYear}-12-31`,
+  });
   return [
     {
-      id: 'PRG-2025-CORE',
-      name: '2025 Partner Incentive Program',
+      ...core(year - 1),
       status: 'Closed',
-      startDate: '2025-01-01',
-      endDate: '2025-12-31',
-      // 2025 paid half a point less on every base rate (none of them below 0.50).
+      // Last year paid half a point less on every base rate (none of them below 0.50).
       baseRates: baseRates('0.50'),
-      spiffs: spiffs(random, 2025, 3, products),
+      spiffs: spiffs(random, year - 1, 3, products),
       accelerator: { quotaAttainmentPercent: '100', multiplier: '1.25' },
       dealCaps: [
         { currency: 'USD', amount: '30000.00' },
@@ -96,19 +115,21 @@ export function generatePrograms(random: SeededRandom, products: Product2[]): In
       ],
     },
     {
-      id: 'PRG-2026-CORE',
-      name: '2026 Partner Incentive Program',
+      ...core(year),
       status: 'Active',
-      startDate: '2026-01-01',
-      endDate: '2026-12-31',
       baseRates: baseRates('0'),
-      spiffs: spiffs(random, 2026, 6, products),
+      spiffs: spiffs(random, year, 6, products),
       accelerator: { quotaAttainmentPercent: '100', multiplier: '1.50' },
-      dealCaps: [
-        { currency: 'USD', amount: '40000.00' },
-        { currency: 'EUR', amount: '37000.00' },
-        { currency: 'GBP', amount: '32000.00' },
-      ],
+      dealCaps: CORE_CAPS_CURRENT.map((cap) => ({ ...cap })),
+    },
+    {
+      ...core(year + 1),
+      status: 'Active',
+      // Announced with this year's rates; its SPIFFs come during the year.
+      baseRates: baseRates('0'),
+      spiffs: [],
+      accelerator: { quotaAttainmentPercent: '100', multiplier: '1.50' },
+      dealCaps: CORE_CAPS_CURRENT.map((cap) => ({ ...cap })),
     },
   ];
 }
@@ -159,6 +180,7 @@ export function generateIncentives(
   reference: LedgerReferenceData,
   deals: AcceptedDeal[],
   planned: ReadonlyMap<string, 'accrual-missing' | 'accrual-wrong-amount'>,
+  calendar: SeedCalendar,
 ): { incentives: IncentivesData; discrepancies: AccrualDiscrepancy[] } {
   const ordered = [...deals].sort(
     (a, b) => a.closeDate.localeCompare(b.closeDate) || a.quote.Id.localeCompare(b.quote.Id),
@@ -169,7 +191,7 @@ export function generateIncentives(
 
   ordered.forEach((deal, index) => {
     const transaction = transactionFor(sequenceNumber('TXN-', index + 1, 7), deal);
-    if (!postedByLastBatch(deal.closeDate)) {
+    if (!postedByLastBatch(deal.closeDate, calendar)) {
       pendingTransactions.push(transaction);
       return;
     }
@@ -212,7 +234,7 @@ export function generateIncentives(
       programs,
       accruals: [...ledger.all()],
       pendingTransactions,
-      lastBatchRunAt: `${dayDate(LAST_BATCH_RUN_DAY)}T02:00:00.000Z`,
+      lastBatchRunAt: `${calendar.dayDate(LAST_BATCH_RUN_DAY)}T02:00:00.000Z`,
     },
     discrepancies,
   };

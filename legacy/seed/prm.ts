@@ -1,6 +1,6 @@
 import type { SeededRandom } from './random';
 import type { SfAccount } from './crm';
-import { addDays, AS_OF_DAY, dayDate, sequenceNumber } from './common';
+import { addDays, AS_OF_DAY, sequenceNumber, type SeedCalendar } from './common';
 import type { CurrencyCode, PrmAccount, PrmTierName } from './dataset';
 import type { ProductFamily } from '../incentives/rules';
 
@@ -145,12 +145,13 @@ export function generateCertifications(
   random: SeededRandom,
   partners: PrmAccount[],
   contacts: PrmContact[],
+  calendar: SeedCalendar,
 ): PrmCertification[] {
   const contactsByPartner = new Map<string, PrmContact[]>();
   for (const contact of contacts) {
     contactsByPartner.set(contact.accountId, [...(contactsByPartner.get(contact.accountId) ?? []), contact]);
   }
-  const asOf = dayDate(AS_OF_DAY);
+  const { asOf, dayDate } = calendar;
   const certifications: PrmCertification[] = [];
   for (const partner of partners) {
     const tier = partner.partnerLevel.name;
@@ -179,8 +180,9 @@ export function generateDealRegistrations(
   random: SeededRandom,
   partners: PrmAccount[],
   customersByPartner: ReadonlyMap<string, SfAccount[]>,
+  calendar: SeedCalendar,
 ): PrmDealRegistration[] {
-  const asOf = dayDate(AS_OF_DAY);
+  const { asOf, dayDate } = calendar;
   const registrations: PrmDealRegistration[] = [];
   for (const partner of partners) {
     const count = random.int(0, 5);

@@ -18,6 +18,7 @@ import {
   type RunningServer,
   type Viewer,
 } from '../../runtime';
+import type { KeyValueCache } from '../../adapters/http';
 import { formatSubgraphError } from './errors';
 
 /**
@@ -59,10 +60,18 @@ export interface SubgraphHostOptions {
   port: number;
   /** HMAC secret shared with the gateway; see runtime/identity.ts. */
   identitySecret: string;
+  /** The reference-data caches of its adapters: /healthz says whether a shared one (Redis) is down. */
+  caches?: ReadonlyArray<KeyValueCache | undefined>;
 }
 
 export interface RunningSubgraph extends RunningServer {
   name: string;
+}
+
+function sharedCacheStatus(caches: SubgraphHostOptions['caches']): { redis?: 'up' | 'down' } {
+  const statuses = (caches ?? []).flatMap((cache) => (cache?.status ? [cache.status()] : []));
+  if (statuses.length === 0) return {};
+  return { redis: statuses.every((status) => status === 'up') ? 'up' : 'down' };
 }
 
 export async function startSubgraph<TContext extends object>(
@@ -96,7 +105,12 @@ export async function startSubgraph<TContext extends object>(
   app.get(
     '/healthz',
     (_req, res) =>
-      void res.json({ status: 'ok', subgraph: definition.name, legacy: definition.legacyHealth() }),
+      void res.json({
+        status: 'ok',
+        subgraph: definition.name,
+        legacy: definition.legacyHealth(),
+        ...sharedCacheStatus(options.caches),
+      }),
   );
   app.use(
     '/graphql',

@@ -59,7 +59,11 @@ export async function startIncentivesSubgraph(config: IncentivesSubgraphConfig):
         cpq: cpq.http.breakerStates(),
       }),
     },
-    { port: config.port, identitySecret: config.identitySecret },
+    {
+      port: config.port,
+      identitySecret: config.identitySecret,
+      caches: [config.incentives.cache, config.prm.cache, config.cpq.cache],
+    },
   );
   return {
     ...running,

@@ -48,7 +48,7 @@ export async function startPartnersSubgraph(config: PartnersSubgraphConfig): Pro
       }),
       legacyHealth: () => ({ prm: prm.http.breakerStates(), cpq: cpq.http.breakerStates() }),
     },
-    { port: config.port, identitySecret: config.identitySecret },
+    { port: config.port, identitySecret: config.identitySecret, caches: [config.prm.cache] },
   );
   return {
     ...running,

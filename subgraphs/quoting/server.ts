@@ -58,7 +58,11 @@ export async function startQuotingSubgraph(config: QuotingSubgraphConfig): Promi
       }),
       legacyHealth: () => ({ cpq: cpq.http.breakerStates(), prm: prm.http.breakerStates() }),
     },
-    { port: config.port, identitySecret: config.identitySecret },
+    {
+      port: config.port,
+      identitySecret: config.identitySecret,
+      caches: [config.cpq.cache, config.prm.cache],
+    },
   );
   return {
     ...running,
