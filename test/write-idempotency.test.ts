@@ -178,6 +178,61 @@ describe('write mutations retried with an idempotency key', () => {
     expect(registered).toEqual([retried.data!.registerDeal.dealRegistration.id]);
   });
 
+  it('refuses a key reused for another quote or line (CONFLICT), leaving the first record as it was', async () => {
+    const [first, second] = stack
+      .legacy!.dataset.customers.filter((c) => c.Partner__c === 'P-00001')
+      .map((c) => c.Id);
+    const created = await as<{ createQuote: { quote: { id: string } } }>('P-00001', CREATE_QUOTE, {
+      input: { customerAccountId: first },
+      key: 'reused-quote-key',
+    });
+    const quoteId = created.data!.createQuote.quote.id;
+    const added = await as<{ addQuoteLine: { quoteLine: { id: string } } }>('P-00001', ADD_LINE, {
+      quoteId,
+      input: { sku: 'NET-0001', quantity: 1 },
+      key: 'reused-line-key',
+    });
+    await resetLegacy(cpqUrl);
+    const otherLine = await as<{ addQuoteLine: { quoteLine: unknown; userErrors: UserError[] } }>(
+      'P-00001',
+      ADD_LINE,
+      { quoteId, input: { sku: 'NET-0001', quantity: 5 }, key: 'reused-line-key' },
+    );
+    // Approved, the quote may no longer change: a create must not change it either.
+    const submitted = await as<{ submitQuote: { userErrors: UserError[] } }>(
+      'P-00001',
+      'mutation ($id: ID!) { submitQuote(quoteId: $id) { userErrors { field message code } } }',
+      { id: quoteId },
+    );
+    expect(submitted.data!.submitQuote.userErrors).toEqual([]);
+    const otherQuote = await as<{ createQuote: { quote: unknown; userErrors: UserError[] } }>(
+      'P-00001',
+      CREATE_QUOTE,
+      { input: { customerAccountId: second }, key: 'reused-quote-key' },
+    );
+
+    for (const payload of [otherQuote.data!.createQuote, otherLine.data!.addQuoteLine]) {
+      expect(payload.userErrors).toEqual([
+        { code: 'CONFLICT', field: 'idempotencyKey', message: expect.stringContaining('another') },
+      ]);
+    }
+    const cpqWrites = Object.keys(await legacyCalls(cpqUrl)).filter((route) => !route.startsWith('GET'));
+    expect(cpqWrites).not.toContain(UPSERT);
+    const after = await graphqlAs<{
+      quote: { status: string; customer: { id: string }; lines: Array<{ id: string; quantity: number }> };
+    }>(
+      await tokenFor('P-00001'),
+      stack.urls.gateway,
+      'query ($id: ID!) { quote(id: $id) { status customer { id } lines { id quantity } } }',
+      { id: quoteId },
+    );
+    expect(after.data!.quote).toEqual({
+      status: 'APPROVED',
+      customer: { id: first },
+      lines: [{ id: added.data!.addQuoteLine.quoteLine.id, quantity: 1 }],
+    });
+  });
+
   it('scopes keys per partner: the same key from two partners makes two quotes', async () => {
     const otherCustomer = stack.legacy!.dataset.customers.find((c) => c.Partner__c === 'P-00002')!.Id;
 

@@ -1,3 +1,4 @@
+import { isUpstreamError } from '../../adapters/http';
 import { userError, type UserError } from './user-errors';
 
 /**
@@ -22,4 +23,17 @@ export function idempotencyKeyProblem(key: string | null | undefined): UserError
 /** The key as the legacy systems store it, or undefined without one. */
 export function scopedIdempotencyKey(partnerId: string, key: string | null | undefined): string | undefined {
   return key === undefined || key === null ? undefined : `${partnerId}:${key}`;
+}
+
+/**
+ * A create refused because its key already made a different record (the adapters' CONFLICT): the
+ * client reused the key for another write, so it must pick a new one; anything else is undefined.
+ */
+export function reusedKeyUserError(error: unknown, record: string): UserError | undefined {
+  if (!isUpstreamError(error) || error.code !== 'CONFLICT') return undefined;
+  return userError(
+    'CONFLICT',
+    `This idempotency key made another ${record} already; use a new key for a new ${record}`,
+    'idempotencyKey',
+  );
 }

@@ -15,6 +15,7 @@ import {
   identifierUserError,
   idempotencyKeyProblem,
   refusalAsUserError,
+  reusedKeyUserError,
   scopedIdempotencyKey,
   userError,
   type UserError,
@@ -222,7 +223,10 @@ export async function createQuote(
       idempotencyKey: scopedIdempotencyKey(partner.id, idempotencyKey),
     });
   } catch (error) {
-    return { quote: null, userErrors: [refusalAsUserError(error, 'the quote')] };
+    return {
+      quote: null,
+      userErrors: [reusedKeyUserError(error, 'quote') ?? refusalAsUserError(error, 'the quote')],
+    };
   }
   cpq.quotesByPartnerId.clear(partner.id);
   return { quote: await cpq.quoteById.load(quoteId), userErrors: [] };
@@ -273,7 +277,10 @@ export async function addQuoteLine(
       idempotencyKey: scopedIdempotencyKey(quote.partnerId, idempotencyKey),
     });
   } catch (error) {
-    return { ...nothing, userErrors: [refusalAsUserError(error, 'the line')] };
+    return {
+      ...nothing,
+      userErrors: [reusedKeyUserError(error, 'line') ?? refusalAsUserError(error, 'the line')],
+    };
   }
   forget(context, quote);
   const [updated, quoteLine] = await Promise.all([
