@@ -23,7 +23,7 @@ import { createExplorerRouter } from './explorer';
 import { limitProtections, type LimitsConfig } from './limits';
 import { requestLoggingPlugin } from './logging';
 import { createGatewayMetrics } from './metrics';
-import { safelistMiddleware } from './persisted-queries';
+import { persistedQueryHashCheck, safelistMiddleware } from './persisted-queries';
 import { SubgraphDataSource, type SubgraphResilienceOptions } from './subgraph-data-source';
 import { createSubgraphFetcher } from './subgraph-fetcher';
 import { supergraphFromFile } from './supergraph-source';
@@ -145,6 +145,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     ...(config.persistedQueries.mode === 'safelist'
       ? [safelistMiddleware(config.persistedQueries.safelist)]
       : []),
+    ...(config.persistedQueries.mode === 'apq' ? [persistedQueryHashCheck()] : []),
     expressMiddleware(server, {
       context: async ({ req, res }) => {
         const clientRequestId = req.get('x-request-id');
