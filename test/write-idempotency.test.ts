@@ -233,6 +233,33 @@ describe('write mutations retried with an idempotency key', () => {
     });
   });
 
+  it('refuses a registerDeal key reused for another registration (CONFLICT), without registering', async () => {
+    const register = (customerName: string) =>
+      as<{ registerDeal: { dealRegistration: { id: string } | null; userErrors: UserError[] } }>(
+        'P-00001',
+        REGISTER,
+        {
+          input: { customerName, productFamily: 'NETWORK', estimatedAmount: '1000' },
+          key: 'reused-deal-key',
+        },
+      );
+    const first = await register('First Keyed Customer');
+    expect(first.data!.registerDeal.userErrors).toEqual([]);
+
+    const reused = await register('Second Keyed Customer');
+
+    expect(reused.data!.registerDeal).toEqual({
+      dealRegistration: null,
+      userErrors: [
+        { code: 'CONFLICT', field: 'idempotencyKey', message: expect.stringContaining('another') },
+      ],
+    });
+    expect(await prmRegistrationsNamed('P-00001', 'Second Keyed Customer')).toEqual([]);
+    expect(await prmRegistrationsNamed('P-00001', 'First Keyed Customer')).toEqual([
+      first.data!.registerDeal.dealRegistration!.id,
+    ]);
+  });
+
   it('scopes keys per partner: the same key from two partners makes two quotes', async () => {
     const otherCustomer = stack.legacy!.dataset.customers.find((c) => c.Partner__c === 'P-00002')!.Id;
 

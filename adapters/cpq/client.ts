@@ -158,7 +158,7 @@ export interface CalculatedQuote {
  * quote and set its status (In Review when a line needs approval, else Draft). A create with an
  * idempotency key is Salesforce's upsert on the external id `Idempotency_Key__c`
  * (`PATCH sobjects/{type}/Idempotency_Key__c/{key}`), which the CPQ recognises when repeated, so
- * it may be retried; every other write is reported at once when it fails or times out, never
+ * it may be retried; a key that made a different record is refused with CONFLICT. Every other write is reported at once when it fails or times out, never
  * retried (adapters/http retries writes only with a key), and its error says whether it may have
  * been applied (`outcome`).
  */

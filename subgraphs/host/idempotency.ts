@@ -1,4 +1,3 @@
-import { isUpstreamError } from '../../adapters/http';
 import { userError, type UserError } from './user-errors';
 
 /**
@@ -25,12 +24,8 @@ export function scopedIdempotencyKey(partnerId: string, key: string | null | und
   return key === undefined || key === null ? undefined : `${partnerId}:${key}`;
 }
 
-/**
- * A create refused because its key already made a different record (the adapters' CONFLICT): the
- * client reused the key for another write, so it must pick a new one; anything else is undefined.
- */
-export function reusedKeyUserError(error: unknown, record: string): UserError | undefined {
-  if (!isUpstreamError(error) || error.code !== 'CONFLICT') return undefined;
+/** A key that made a different record already: the client reused it for another write. */
+export function reusedKeyUserError(record: string): UserError {
   return userError(
     'CONFLICT',
     `This idempotency key made another ${record} already; use a new key for a new ${record}`,

@@ -182,6 +182,9 @@ async function registrationProblem(
   return undefined;
 }
 
+/** The CPQ adapter's refusal of a create whose key made a different record (see CpqCommands). */
+const isReusedKey = (error: unknown) => isUpstreamError(error) && error.code === 'CONFLICT';
+
 export async function createQuote(
   context: QuotingContext,
   input: CreateQuoteInput,
@@ -225,7 +228,7 @@ export async function createQuote(
   } catch (error) {
     return {
       quote: null,
-      userErrors: [reusedKeyUserError(error, 'quote') ?? refusalAsUserError(error, 'the quote')],
+      userErrors: [isReusedKey(error) ? reusedKeyUserError('quote') : refusalAsUserError(error, 'the quote')],
     };
   }
   cpq.quotesByPartnerId.clear(partner.id);
@@ -279,7 +282,7 @@ export async function addQuoteLine(
   } catch (error) {
     return {
       ...nothing,
-      userErrors: [reusedKeyUserError(error, 'line') ?? refusalAsUserError(error, 'the line')],
+      userErrors: [isReusedKey(error) ? reusedKeyUserError('line') : refusalAsUserError(error, 'the line')],
     };
   }
   forget(context, quote);
