@@ -1,6 +1,7 @@
 import type { RunningStack } from '../scripts/stack';
 import { pinBusinessDay } from './business-day';
 import { graphqlAs, injectFault, legacyCalls, resetLegacy, startTestStack, tokenFor } from './stack';
+import { waitFor } from './wait-for';
 
 /**
  * A write whose answer is lost (the legacy system is slower than our timeout, and applies it
@@ -28,15 +29,6 @@ interface UserError {
   field: string | null;
   message: string;
   code: string;
-}
-
-/** Polls instead of sleeping: returns once the check holds, or fails after a bounded wait. */
-async function eventually(check: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`not true within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 describe('write mutations retried with an idempotency key', () => {
@@ -108,7 +100,10 @@ describe('write mutations retried with an idempotency key', () => {
     const lost = await as<{ createQuote: unknown }>('P-00001', CREATE_QUOTE, variables);
 
     expect(lost.errors?.[0]).toMatchObject(timedOutUnknown('cpq'));
-    await eventually(async () => (await cpqRecordsWithKey('SBQQ__Quote__c', 'P-00001:create-quote-1')) === 1);
+    await waitFor(
+      'the timed-out quote applied',
+      async () => (await cpqRecordsWithKey('SBQQ__Quote__c', 'P-00001:create-quote-1')) === 1,
+    );
     await resetLegacy(cpqUrl);
     const retried = await as<{ createQuote: { quote: { id: string }; userErrors: UserError[] } }>(
       'P-00001',
@@ -135,7 +130,10 @@ describe('write mutations retried with an idempotency key', () => {
     const lost = await as('P-00001', ADD_LINE, variables);
 
     expect(lost.errors?.[0]).toMatchObject(timedOutUnknown('cpq'));
-    await eventually(async () => (await cpqRecordsWithKey('SBQQ__QuoteLine__c', 'P-00001:add-line-1')) === 1);
+    await waitFor(
+      'the timed-out line applied',
+      async () => (await cpqRecordsWithKey('SBQQ__QuoteLine__c', 'P-00001:add-line-1')) === 1,
+    );
     await resetLegacy(cpqUrl);
     const retried = await as<{ addQuoteLine: { quoteLine: { id: string }; userErrors: UserError[] } }>(
       'P-00001',
@@ -166,7 +164,10 @@ describe('write mutations retried with an idempotency key', () => {
     const lost = await as('P-00001', REGISTER, variables);
 
     expect(lost.errors?.[0]).toMatchObject(timedOutUnknown('prm'));
-    await eventually(async () => (await prmRegistrationsNamed('P-00001', customerName)).length === 1);
+    await waitFor(
+      'the timed-out registration applied',
+      async () => (await prmRegistrationsNamed('P-00001', customerName)).length === 1,
+    );
     await resetLegacy(prmUrl);
     const retried = await as<{
       registerDeal: { dealRegistration: { id: string }; userErrors: UserError[] };
