@@ -111,6 +111,21 @@ describe('client mistakes', () => {
     await noLegacyCalls();
   });
 
+  it('answers a list literal nested so deep that the parser overflows its stack with the tokens limit', async () => {
+    const deep = `${'['.repeat(3000)}${']'.repeat(3000)}`;
+    const response = await postGraphQL(stack.urls.gateway, token, {
+      query: `{ me { quotes(status: ${deep}) { totalCount } } }`,
+    });
+    expect(response.status).toBe(400);
+    expect(response.errors).toEqual([
+      {
+        message: 'Query exceeds the tokens limit of 2000',
+        extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit: 'tokens' },
+      },
+    ]);
+    await noLegacyCalls();
+  });
+
   const badHash = {
     status: 400,
     errors: [
