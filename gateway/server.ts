@@ -9,6 +9,7 @@ import express, { type ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { Registry } from 'prom-client';
 import {
+  BAD_REQUEST,
   createIdentitySigner,
   installScalars,
   listen,
@@ -177,7 +178,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       });
     } else if (status === 400) {
       res.status(400).json({
-        errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }],
+        errors: [{ message: 'Request body is not valid JSON', extensions: { code: BAD_REQUEST } }],
       });
     } else {
       next(error);
