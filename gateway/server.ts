@@ -176,6 +176,16 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
           },
         ],
       });
+    } else if (status === 415) {
+      // Express's own answer would be an HTML page with the stack trace outside production.
+      res.status(415).json({
+        errors: [
+          {
+            message: 'Request body in a charset or content encoding the gateway cannot read: send UTF-8 JSON',
+            extensions: { code: BAD_REQUEST },
+          },
+        ],
+      });
     } else if (status === 400) {
       res.status(400).json({
         errors: [{ message: 'Request body is not valid JSON', extensions: { code: BAD_REQUEST } }],

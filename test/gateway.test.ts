@@ -110,6 +110,31 @@ describe('gateway', () => {
       expect(response.status).toBe(400);
     });
 
+    it.each([
+      ['a charset it cannot decode', { 'content-type': 'application/json; charset=latin1' }, 415],
+      [
+        'a content encoding it cannot decode',
+        { 'content-type': 'application/json', 'content-encoding': 'zstd-x' },
+        415,
+      ],
+      [
+        'a gzip body that is not gzip',
+        { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+        400,
+      ],
+    ])('refuses a body in %s with a coded JSON error, no page or stack', async (_case, headers, status) => {
+      const response = await fetch(stack.urls.gateway, {
+        method: 'POST',
+        headers: { ...headers, authorization: `Bearer ${token}` },
+        body: '{"query":"{ me { id } }"}',
+      });
+      expect(response.status).toBe(status);
+      expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(await response.json()).toEqual({
+        errors: [{ message: expect.any(String), extensions: { code: 'BAD_REQUEST' } }],
+      });
+    });
+
     it('prevents CSRF: a simple GET request without a preflight header is refused', async () => {
       const response = await fetch(`${stack.urls.gateway}?query=${encodeURIComponent('{ me { id } }')}`, {
         headers: { authorization: `Bearer ${token}` },
