@@ -435,6 +435,19 @@ export async function priceQuote(context: QuotingContext, quoteId: string, idemp
     context.cpq.quoteById.load(quoteId),
     context.cpq.linesByQuoteId.load(quoteId),
   ]);
+  // A line written since the calculation: the pricing would describe lines the quote no longer has.
+  if (!sameLines(calculation, lines)) {
+    return {
+      ...nothing,
+      ...refused(
+        userError(
+          'CONFLICT',
+          `Quote ${checked.ok.number} changed while it was being priced; read it again and price it again`,
+          'quoteId',
+        ),
+      ),
+    };
+  }
   return { quote, pricing: pricingOf(calculation, lines), userErrors: [] };
 }
 
