@@ -534,7 +534,7 @@ export function createCpqAdapter(config: CpqConfig): CpqAdapter {
       if (idempotencyKey !== undefined) {
         const compared = { ...unset, ...body };
         const [keyed] = await queryAll(
-          operation,
+          `${operation}ByKey`,
           `SELECT Id, ${Object.keys(compared).join(', ')} FROM ${type} WHERE ${IDEMPOTENCY_KEY_FIELD} = ${soqlString(idempotencyKey)}`,
           context,
         );
