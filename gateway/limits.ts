@@ -274,12 +274,20 @@ function tokenLimitPlugin(maxTokens: number): ApolloServerPlugin<GatewayContext>
   };
 }
 
-/** The limit refusal an error reports, however Apollo Server wrapped it. */
+/**
+ * The limit refusal an error reports, however Apollo Server wrapped it: once, or twice for a parse
+ * failure that was no GraphQLError (the parser's stack overflow on input nested thousands deep,
+ * before it had counted the tokens).
+ */
 export function queryLimitRefusal(error: unknown): QueryLimitError | undefined {
-  if (error instanceof QueryLimitError) return error;
-  if (!(error instanceof GraphQLError) || !error.originalError) return undefined;
-  const { originalError } = error;
-  return originalError instanceof QueryLimitError ? originalError : tokenLimitRefusals.get(originalError);
+  let cause: unknown = error;
+  for (let wrappers = 0; wrappers <= 2 && cause instanceof Error; wrappers += 1) {
+    if (cause instanceof QueryLimitError) return cause;
+    const tokens = tokenLimitRefusals.get(cause);
+    if (tokens) return tokens;
+    cause = cause instanceof GraphQLError ? cause.originalError : undefined;
+  }
+  return undefined;
 }
 
 export function limitProtections(config: LimitsConfig): {

@@ -4,7 +4,7 @@ import type { KeyValueCache, KeyValueCacheSetOptions } from '@apollo/utils.keyva
 import type { RequestHandler } from 'express';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
-import { PERSISTED_QUERY_NOT_IN_SAFELIST } from '../runtime';
+import { BAD_REQUEST, PERSISTED_QUERY_NOT_IN_SAFELIST } from '../runtime';
 
 /**
  * Persisted queries, two ways:
@@ -80,21 +80,57 @@ function refuse(res: Parameters<RequestHandler>[1], message: string): void {
   res.status(400).json({ errors: [{ message, extensions: { code: PERSISTED_QUERY_NOT_IN_SAFELIST } }] });
 }
 
+type Extensions = { persistedQuery?: { sha256Hash?: unknown } };
+
+/** The request's fields (a POST body, or a GET's search parameters) and its `extensions`, parsed. */
+function graphqlRequestOf(
+  req: Parameters<RequestHandler>[0],
+): { source: Record<string, unknown>; extensions: Extensions | undefined } | undefined {
+  if (req.method !== 'POST' && req.method !== 'GET') return undefined;
+  const source = (req.method === 'POST' ? req.body : req.query) as Record<string, unknown> | undefined;
+  if (!source || typeof source !== 'object' || Array.isArray(source)) return undefined;
+  let extensions = source.extensions as Extensions | string | undefined;
+  if (typeof extensions === 'string') {
+    try {
+      extensions = JSON.parse(extensions) as Extensions;
+    } catch {
+      extensions = undefined;
+    }
+  }
+  return { source, extensions: typeof extensions === 'object' ? (extensions ?? undefined) : undefined };
+}
+
+const SHA256_HEX = /^[a-f0-9]{64}$/i;
+
+/**
+ * In front of Apollo Server's APQ: it takes `extensions.persistedQuery.sha256Hash` as a cache key
+ * as it comes, so a hash that is no string was turned into one by recursion (a 5000-deep array
+ * overflowed the stack: a 500). Anything but a SHA-256 in hex is the client's mistake.
+ */
+export function persistedQueryHashCheck(): RequestHandler {
+  return (req, res, next) => {
+    const persistedQuery = graphqlRequestOf(req)?.extensions?.persistedQuery;
+    if (!persistedQuery || typeof persistedQuery !== 'object') return next();
+    const hash = persistedQuery.sha256Hash;
+    if (typeof hash === 'string' && SHA256_HEX.test(hash)) return next();
+    res.status(400).json({
+      errors: [
+        {
+          message: 'extensions.persistedQuery.sha256Hash must be the SHA-256 of the query, in hex',
+          extensions: { code: BAD_REQUEST },
+        },
+      ],
+    });
+  };
+}
+
 /** Express middleware in front of Apollo Server: rewrites id-only requests, refuses the rest. */
 export function safelistMiddleware(safelist: Map<string, string>): RequestHandler {
   return (req, res, next) => {
-    if (req.method !== 'POST' && req.method !== 'GET') return next();
-    const source = (req.method === 'POST' ? req.body : req.query) as Record<string, unknown> | undefined;
-    if (!source || typeof source !== 'object' || Array.isArray(source)) return next();
-    let extensions = source.extensions as { persistedQuery?: { sha256Hash?: unknown } } | string | undefined;
-    if (typeof extensions === 'string') {
-      try {
-        extensions = JSON.parse(extensions) as { persistedQuery?: { sha256Hash?: unknown } };
-      } catch {
-        extensions = undefined;
-      }
-    }
-    const id = typeof extensions === 'object' ? extensions?.persistedQuery?.sha256Hash : undefined;
+    const request = graphqlRequestOf(req);
+    if (!request) return next();
+    const { source, extensions } = request;
+    const id = extensions?.persistedQuery?.sha256Hash;
     const query = source.query;
     if (typeof query === 'string') {
       if (!safelist.has(sha256(query))) return refuse(res, 'This operation is not in the safelist');

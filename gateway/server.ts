@@ -9,6 +9,7 @@ import express, { type ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { Registry } from 'prom-client';
 import {
+  BAD_REQUEST,
   createIdentitySigner,
   installScalars,
   listen,
@@ -23,7 +24,7 @@ import { createExplorerRouter, type ExplorerDevTokens } from './explorer';
 import { limitProtections, type LimitsConfig } from './limits';
 import { requestLoggingPlugin } from './logging';
 import { createGatewayMetrics } from './metrics';
-import { safelistMiddleware } from './persisted-queries';
+import { persistedQueryHashCheck, safelistMiddleware } from './persisted-queries';
 import { SubgraphDataSource, type SubgraphResilienceOptions } from './subgraph-data-source';
 import { createSubgraphFetcher } from './subgraph-fetcher';
 import { supergraphFromFile } from './supergraph-source';
@@ -150,6 +151,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     ...(config.persistedQueries.mode === 'safelist'
       ? [safelistMiddleware(config.persistedQueries.safelist)]
       : []),
+    ...(config.persistedQueries.mode === 'apq' ? [persistedQueryHashCheck()] : []),
     expressMiddleware(server, {
       context: async ({ req, res }) => {
         const clientRequestId = req.get('x-request-id');
@@ -179,9 +181,19 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
           },
         ],
       });
+    } else if (status === 415) {
+      // Express's own answer would be an HTML page with the stack trace outside production.
+      res.status(415).json({
+        errors: [
+          {
+            message: 'Request body in a charset or content encoding the gateway cannot read: send UTF-8 JSON',
+            extensions: { code: BAD_REQUEST },
+          },
+        ],
+      });
     } else if (status === 400) {
       res.status(400).json({
-        errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }],
+        errors: [{ message: 'Request body is not valid JSON', extensions: { code: BAD_REQUEST } }],
       });
     } else {
       next(error);

@@ -119,6 +119,26 @@ function responseKeysFor(
   return [...keys];
 }
 
+/**
+ * What a mutation that failed here did, as the adapters say of a legacy write (`extensions.outcome`,
+ * see adapters/http/errors.ts): NOT_APPLIED when the breaker or the connection refused it before it
+ * reached the subgraph, UNKNOWN once it may have (a timeout, a dropped connection), so the client
+ * retries with the same idempotency key. A query has none.
+ */
+function mutationOutcome({ request }: ProcessOptions, error: unknown): 'UNKNOWN' | 'NOT_APPLIED' | undefined {
+  let mutation: boolean;
+  try {
+    mutation = parse(request.query ?? '').definitions.some(
+      (d) => d.kind === Kind.OPERATION_DEFINITION && d.operation === 'mutation',
+    );
+  } catch {
+    return undefined;
+  }
+  if (!mutation) return undefined;
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return code === 'EOPENBREAKER' || code === 'ECONNREFUSED' ? 'NOT_APPLIED' : 'UNKNOWN';
+}
+
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   private readonly breaker: CircuitBreaker<[ProcessOptions], GatewayGraphQLResponse>;
 
@@ -190,9 +210,11 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       const message = timedOut
         ? `The ${this.subgraph} service did not answer in time`
         : `The ${this.subgraph} service is unavailable`;
+      const outcome = mutationOutcome(options, error);
       const extensions = {
         code: timedOut ? 'UPSTREAM_TIMEOUT' : 'UPSTREAM_UNAVAILABLE',
         upstream: { subgraph: this.subgraph, breaker: this.breakerState },
+        ...(outcome ? { outcome } : {}),
       };
       return {
         errors: affectedPaths(options).map((path) =>

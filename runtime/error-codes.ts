@@ -23,11 +23,14 @@ const CLIENT_ERROR_CODES = [
   'CONFLICT',
 ] as const;
 
+/** A request that is not a GraphQL request (Apollo Server's code, and the gateway's HTTP layer's). */
+export const BAD_REQUEST = 'BAD_REQUEST';
+
 /** Apollo Server's own codes for a request it could not parse, validate or resolve. */
 const REQUEST_ERROR_CODES = [
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
-  'BAD_REQUEST',
+  BAD_REQUEST,
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',

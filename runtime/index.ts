@@ -16,6 +16,7 @@ export { listen, type ListenOptions, type RunningServer } from './listen';
 export { installScalars, SCALARS } from './scalars';
 export { createLogger, type Logger } from './logger';
 export {
+  BAD_REQUEST,
   GATEWAY_PASSED_THROUGH_CODES,
   INTERNAL,
   PAYLOAD_TOO_LARGE,

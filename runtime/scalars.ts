@@ -6,6 +6,7 @@ import {
   Kind,
   type ValueNode,
 } from 'graphql';
+import { INTERNAL } from './error-codes';
 
 /**
  * The graph's custom scalars, one implementation for the gateway and every subgraph (the subgraph
@@ -81,7 +82,7 @@ function strictStringScalar(rule: ScalarRule): GraphQLScalarType<string, string>
     serialize(value) {
       if (typeof value !== 'string' || !rule.isValid(value)) {
         throw new GraphQLError(`A resolver produced ${shown(value)}, which is not a valid ${rule.name}`, {
-          extensions: { code: 'INTERNAL' },
+          extensions: { code: INTERNAL },
         });
       }
       return value;

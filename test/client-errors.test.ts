@@ -110,6 +110,60 @@ describe('client mistakes', () => {
     ]);
     await noLegacyCalls();
   });
+
+  it('answers a list literal nested so deep that the parser overflows its stack with the tokens limit', async () => {
+    const deep = `${'['.repeat(3000)}${']'.repeat(3000)}`;
+    const response = await postGraphQL(stack.urls.gateway, token, {
+      query: `{ me { quotes(status: ${deep}) { totalCount } } }`,
+    });
+    expect(response.status).toBe(400);
+    expect(response.errors).toEqual([
+      {
+        message: 'Query exceeds the tokens limit of 2000',
+        extensions: { code: 'QUERY_LIMIT_EXCEEDED', limit: 'tokens' },
+      },
+    ]);
+    await noLegacyCalls();
+  });
+
+  const badHash = {
+    status: 400,
+    errors: [
+      {
+        message: 'extensions.persistedQuery.sha256Hash must be the SHA-256 of the query, in hex',
+        extensions: { code: 'BAD_REQUEST' },
+      },
+    ],
+  };
+
+  it('answers a persisted query hash that is a 5000-deep array with 400 BAD_REQUEST', async () => {
+    const deep = `${'['.repeat(5000)}"x"${']'.repeat(5000)}`;
+    const response = await postRawBody(
+      stack.urls.gateway,
+      token,
+      `{"extensions":{"persistedQuery":{"version":1,"sha256Hash":${deep}}}}`,
+    );
+    expect(response).toEqual(badHash);
+  });
+
+  it.each([
+    ['an object', { sha256: 'x' }],
+    ['a number', 42],
+    ['a string of another shape', 'not-a-hash'],
+  ])(
+    'answers a persisted query hash that is %s with 400 BAD_REQUEST, by POST and GET',
+    async (_case, hash) => {
+      const extensions = JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hash } });
+      const posted = await postRawBody(stack.urls.gateway, token, `{"extensions":${extensions}}`);
+      const got = await fetch(`${stack.urls.gateway}?extensions=${encodeURIComponent(extensions)}`, {
+        headers: { authorization: `Bearer ${token}`, 'apollo-require-preflight': 'true' },
+      });
+
+      expect(posted).toEqual(badHash);
+      expect({ status: got.status, ...((await got.json()) as object) }).toEqual(badHash);
+      await noLegacyCalls();
+    },
+  );
 });
 
 /**

@@ -110,6 +110,31 @@ describe('gateway', () => {
       expect(response.status).toBe(400);
     });
 
+    it.each([
+      ['a charset it cannot decode', { 'content-type': 'application/json; charset=latin1' }, 415],
+      [
+        'a content encoding it cannot decode',
+        { 'content-type': 'application/json', 'content-encoding': 'zstd-x' },
+        415,
+      ],
+      [
+        'a gzip body that is not gzip',
+        { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+        400,
+      ],
+    ])('refuses a body in %s with a coded JSON error, no page or stack', async (_case, headers, status) => {
+      const response = await fetch(stack.urls.gateway, {
+        method: 'POST',
+        headers: { ...headers, authorization: `Bearer ${token}` },
+        body: '{"query":"{ me { id } }"}',
+      });
+      expect(response.status).toBe(status);
+      expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(await response.json()).toEqual({
+        errors: [{ message: expect.any(String), extensions: { code: 'BAD_REQUEST' } }],
+      });
+    });
+
     it('prevents CSRF: a simple GET request without a preflight header is refused', async () => {
       const response = await fetch(`${stack.urls.gateway}?query=${encodeURIComponent('{ me { id } }')}`, {
         headers: { authorization: `Bearer ${token}` },
@@ -210,6 +235,61 @@ describe('gateway', () => {
         code: 'UPSTREAM_TIMEOUT',
         upstream: { subgraph: 'quoting' },
       });
+    });
+  });
+
+  describe('mutations whose subgraph fails', () => {
+    const CREATE = `mutation ($key: String) {
+      createQuote(input: { customerAccountId: "001000000000003AAA" }, idempotencyKey: $key) { quote { id } }
+    }`;
+    const quotingBreakerState = async () => {
+      const metrics = await (await fetch(stack.urls.gateway.replace('/graphql', '/metrics'))).text();
+      return /gateway_subgraph_breaker_state\{subgraph="quoting"\} (\d)/.exec(metrics)?.[1];
+    };
+    afterEach(async () => {
+      proxy.mode = 'forward';
+      proxy.release();
+      await waitFor('the quoting breaker closes again', async () => {
+        await graphqlAs(token, stack.urls.gateway, '{ quote(id: "a0Q000000000001AAA") { id } }');
+        // No sample until the breaker first changes state.
+        return ((await quotingBreakerState()) ?? '0') === '0';
+      });
+    });
+
+    it('say outcome UNKNOWN when the subgraph does not answer in time (the write may be applied), NOT_APPLIED while its breaker is open', async () => {
+      proxy.mode = 'hold';
+      const timedOut = await graphqlAs(token, stack.urls.gateway, CREATE, { key: 'gateway-held-create' });
+      expect(proxy.held).toBe(1);
+      expect(timedOut.errors?.[0]?.extensions).toMatchObject({
+        code: 'UPSTREAM_TIMEOUT',
+        outcome: 'UNKNOWN',
+        upstream: { subgraph: 'quoting' },
+      });
+
+      proxy.mode = 'down';
+      let refused = await graphqlAs(token, stack.urls.gateway, CREATE, { key: 'gateway-down-create' });
+      expect(refused.errors?.[0]?.extensions).toMatchObject({
+        code: 'UPSTREAM_UNAVAILABLE',
+        outcome: 'UNKNOWN',
+      });
+      for (let attempt = 0; attempt < 10 && (await quotingBreakerState()) !== '2'; attempt += 1) {
+        refused = await graphqlAs(token, stack.urls.gateway, CREATE, { key: 'gateway-down-create' });
+      }
+      const before = proxy.requests;
+      const open = await graphqlAs(token, stack.urls.gateway, CREATE, { key: 'gateway-down-create' });
+      expect(proxy.requests).toBe(before);
+      expect(open.errors?.[0]?.extensions).toMatchObject({
+        code: 'UPSTREAM_UNAVAILABLE',
+        outcome: 'NOT_APPLIED',
+        upstream: { subgraph: 'quoting', breaker: 'open' },
+      });
+    });
+
+    it('say no outcome for a query', async () => {
+      proxy.mode = 'down';
+      const read = await graphqlAs(token, stack.urls.gateway, '{ quote(id: "a0Q000000000001AAA") { id } }');
+      expect(read.errors?.[0]?.extensions?.code).toBe('UPSTREAM_UNAVAILABLE');
+      expect(read.errors?.[0]?.extensions).not.toHaveProperty('outcome');
     });
   });
 

@@ -1,6 +1,7 @@
 import type { RunningStack } from '../scripts/stack';
 import { pinBusinessDay } from './business-day';
 import { graphqlAs, injectFault, legacyCalls, resetLegacy, startTestStack, tokenFor } from './stack';
+import { waitFor } from './wait-for';
 
 /**
  * A write whose answer is lost (the legacy system is slower than our timeout, and applies it
@@ -28,15 +29,6 @@ interface UserError {
   field: string | null;
   message: string;
   code: string;
-}
-
-/** Polls instead of sleeping: returns once the check holds, or fails after a bounded wait. */
-async function eventually(check: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`not true within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 describe('write mutations retried with an idempotency key', () => {
@@ -108,7 +100,10 @@ describe('write mutations retried with an idempotency key', () => {
     const lost = await as<{ createQuote: unknown }>('P-00001', CREATE_QUOTE, variables);
 
     expect(lost.errors?.[0]).toMatchObject(timedOutUnknown('cpq'));
-    await eventually(async () => (await cpqRecordsWithKey('SBQQ__Quote__c', 'P-00001:create-quote-1')) === 1);
+    await waitFor(
+      'the timed-out quote applied',
+      async () => (await cpqRecordsWithKey('SBQQ__Quote__c', 'P-00001:create-quote-1')) === 1,
+    );
     await resetLegacy(cpqUrl);
     const retried = await as<{ createQuote: { quote: { id: string }; userErrors: UserError[] } }>(
       'P-00001',
@@ -135,7 +130,10 @@ describe('write mutations retried with an idempotency key', () => {
     const lost = await as('P-00001', ADD_LINE, variables);
 
     expect(lost.errors?.[0]).toMatchObject(timedOutUnknown('cpq'));
-    await eventually(async () => (await cpqRecordsWithKey('SBQQ__QuoteLine__c', 'P-00001:add-line-1')) === 1);
+    await waitFor(
+      'the timed-out line applied',
+      async () => (await cpqRecordsWithKey('SBQQ__QuoteLine__c', 'P-00001:add-line-1')) === 1,
+    );
     await resetLegacy(cpqUrl);
     const retried = await as<{ addQuoteLine: { quoteLine: { id: string }; userErrors: UserError[] } }>(
       'P-00001',
@@ -166,7 +164,10 @@ describe('write mutations retried with an idempotency key', () => {
     const lost = await as('P-00001', REGISTER, variables);
 
     expect(lost.errors?.[0]).toMatchObject(timedOutUnknown('prm'));
-    await eventually(async () => (await prmRegistrationsNamed('P-00001', customerName)).length === 1);
+    await waitFor(
+      'the timed-out registration applied',
+      async () => (await prmRegistrationsNamed('P-00001', customerName)).length === 1,
+    );
     await resetLegacy(prmUrl);
     const retried = await as<{
       registerDeal: { dealRegistration: { id: string }; userErrors: UserError[] };
@@ -176,6 +177,88 @@ describe('write mutations retried with an idempotency key', () => {
     expect(retried.data!.registerDeal.userErrors).toEqual([]);
     const registered = await prmRegistrationsNamed('P-00001', customerName);
     expect(registered).toEqual([retried.data!.registerDeal.dealRegistration.id]);
+  });
+
+  it('refuses a key reused for another quote or line (CONFLICT), leaving the first record as it was', async () => {
+    const [first, second] = stack
+      .legacy!.dataset.customers.filter((c) => c.Partner__c === 'P-00001')
+      .map((c) => c.Id);
+    const created = await as<{ createQuote: { quote: { id: string } } }>('P-00001', CREATE_QUOTE, {
+      input: { customerAccountId: first },
+      key: 'reused-quote-key',
+    });
+    const quoteId = created.data!.createQuote.quote.id;
+    const added = await as<{ addQuoteLine: { quoteLine: { id: string } } }>('P-00001', ADD_LINE, {
+      quoteId,
+      input: { sku: 'NET-0001', quantity: 1 },
+      key: 'reused-line-key',
+    });
+    await resetLegacy(cpqUrl);
+    const otherLine = await as<{ addQuoteLine: { quoteLine: unknown; userErrors: UserError[] } }>(
+      'P-00001',
+      ADD_LINE,
+      { quoteId, input: { sku: 'NET-0001', quantity: 5 }, key: 'reused-line-key' },
+    );
+    // Approved, the quote may no longer change: a create must not change it either.
+    const submitted = await as<{ submitQuote: { userErrors: UserError[] } }>(
+      'P-00001',
+      'mutation ($id: ID!) { submitQuote(quoteId: $id) { userErrors { field message code } } }',
+      { id: quoteId },
+    );
+    expect(submitted.data!.submitQuote.userErrors).toEqual([]);
+    const otherQuote = await as<{ createQuote: { quote: unknown; userErrors: UserError[] } }>(
+      'P-00001',
+      CREATE_QUOTE,
+      { input: { customerAccountId: second }, key: 'reused-quote-key' },
+    );
+
+    for (const payload of [otherQuote.data!.createQuote, otherLine.data!.addQuoteLine]) {
+      expect(payload.userErrors).toEqual([
+        { code: 'CONFLICT', field: 'idempotencyKey', message: expect.stringContaining('another') },
+      ]);
+    }
+    const cpqWrites = Object.keys(await legacyCalls(cpqUrl)).filter((route) => !route.startsWith('GET'));
+    expect(cpqWrites).not.toContain(UPSERT);
+    const after = await graphqlAs<{
+      quote: { status: string; customer: { id: string }; lines: Array<{ id: string; quantity: number }> };
+    }>(
+      await tokenFor('P-00001'),
+      stack.urls.gateway,
+      'query ($id: ID!) { quote(id: $id) { status customer { id } lines { id quantity } } }',
+      { id: quoteId },
+    );
+    expect(after.data!.quote).toEqual({
+      status: 'APPROVED',
+      customer: { id: first },
+      lines: [{ id: added.data!.addQuoteLine.quoteLine.id, quantity: 1 }],
+    });
+  });
+
+  it('refuses a registerDeal key reused for another registration (CONFLICT), without registering', async () => {
+    const register = (customerName: string) =>
+      as<{ registerDeal: { dealRegistration: { id: string } | null; userErrors: UserError[] } }>(
+        'P-00001',
+        REGISTER,
+        {
+          input: { customerName, productFamily: 'NETWORK', estimatedAmount: '1000' },
+          key: 'reused-deal-key',
+        },
+      );
+    const first = await register('First Keyed Customer');
+    expect(first.data!.registerDeal.userErrors).toEqual([]);
+
+    const reused = await register('Second Keyed Customer');
+
+    expect(reused.data!.registerDeal).toEqual({
+      dealRegistration: null,
+      userErrors: [
+        { code: 'CONFLICT', field: 'idempotencyKey', message: expect.stringContaining('another') },
+      ],
+    });
+    expect(await prmRegistrationsNamed('P-00001', 'Second Keyed Customer')).toEqual([]);
+    expect(await prmRegistrationsNamed('P-00001', 'First Keyed Customer')).toEqual([
+      first.data!.registerDeal.dealRegistration!.id,
+    ]);
   });
 
   it('scopes keys per partner: the same key from two partners makes two quotes', async () => {

@@ -1,16 +1,17 @@
 import DataLoader from 'dataloader';
 import { z } from 'zod';
-import type {
-  Customer,
-  PartnerPrice,
-  PriceBook,
-  PriceBookEntry,
-  Product,
-  Quote,
-  QuoteCalculation,
-  QuoteLine,
-  QuoteOpportunity,
-  QuoteStatus,
+import {
+  Decimal,
+  type Customer,
+  type PartnerPrice,
+  type PriceBook,
+  type PriceBookEntry,
+  type Product,
+  type Quote,
+  type QuoteCalculation,
+  type QuoteLine,
+  type QuoteOpportunity,
+  type QuoteStatus,
 } from '../../domain';
 import {
   type BreakerOptions,
@@ -157,7 +158,7 @@ export interface CalculatedQuote {
  * quote and set its status (In Review when a line needs approval, else Draft). A create with an
  * idempotency key is Salesforce's upsert on the external id `Idempotency_Key__c`
  * (`PATCH sobjects/{type}/Idempotency_Key__c/{key}`), which the CPQ recognises when repeated, so
- * it may be retried; every other write is reported at once when it fails or times out, never
+ * it may be retried; a key that made a different record is refused with CONFLICT. Every other write is reported at once when it fails or times out, never
  * retried (adapters/http retries writes only with a key), and its error says whether it may have
  * been applied (`outcome`).
  */
@@ -237,6 +238,19 @@ function mapEach<T>(records: unknown[], map: (record: unknown) => T): Array<T | 
       return error as Error;
     }
   });
+}
+
+/** Whether a field the CPQ holds has the value a create sends: percents come back as "5.00" for "5". */
+function sameFieldValue(held: unknown, sent: string | number | null): boolean {
+  if (held === sent || (held ?? null) === sent) return true;
+  const number = /^-?\d+(\.\d+)?$/;
+  return (
+    held !== null &&
+    sent !== null &&
+    number.test(String(held)) &&
+    number.test(String(sent)) &&
+    new Decimal(String(held)).eq(String(sent))
+  );
 }
 
 export function createCpqAdapter(config: CpqConfig): CpqAdapter {
@@ -503,30 +517,71 @@ export function createCpqAdapter(config: CpqConfig): CpqAdapter {
         parse: (text) => text,
         schema: noContentSchema,
       });
-    /** A POST, or with a key the upsert that finds the record a repeat of it created. */
-    const create = (type: string, idempotencyKey: string | undefined) =>
-      idempotencyKey === undefined
-        ? { method: 'POST' as const, path: sobject(type) }
-        : {
-            method: 'PATCH' as const,
-            path: `${sobject(type)}/${IDEMPOTENCY_KEY_FIELD}/${encodeURIComponent(idempotencyKey)}`,
-            idempotencyKey,
-          };
+    /**
+     * A POST, or with a key the upsert that finds the record a repeat of it created. Salesforce's
+     * upsert rewrites the fields of the record it finds, so a key reused for another quote or line
+     * would change the first one (even an approved quote's customer): the keyed record is read
+     * first, answered as it is when it holds what `body` asks for, and refused (CONFLICT) when it
+     * holds something else. `unset` is what a field left out of `body` is stored as.
+     */
+    const create = async (
+      type: 'SBQQ__Quote__c' | 'SBQQ__QuoteLine__c',
+      operation: string,
+      idempotencyKey: string | undefined,
+      body: Record<string, string | number>,
+      unset: Record<string, string | null>,
+    ): Promise<string> => {
+      if (idempotencyKey !== undefined) {
+        const compared = { ...unset, ...body };
+        const [keyed] = await queryAll(
+          `${operation}ByKey`,
+          `SELECT Id, ${Object.keys(compared).join(', ')} FROM ${type} WHERE ${IDEMPOTENCY_KEY_FIELD} = ${soqlString(idempotencyKey)}`,
+          context,
+        );
+        if (keyed !== undefined) {
+          const held = keyed as Record<string, unknown>;
+          const differs = Object.entries(compared).some(
+            ([field, value]) => !sameFieldValue(held[field], value),
+          );
+          if (differs) {
+            throw new UpstreamError('CONFLICT', `cpq ${type} idempotency key was used for another record`, {
+              system: 'cpq',
+              operation,
+              breaker: 'closed',
+            });
+          }
+          return String(held.Id);
+        }
+      }
+      const created = await http.request({
+        ...context,
+        operation,
+        ...(idempotencyKey === undefined
+          ? { method: 'POST' as const, path: sobject(type) }
+          : {
+              method: 'PATCH' as const,
+              path: `${sobject(type)}/${IDEMPOTENCY_KEY_FIELD}/${encodeURIComponent(idempotencyKey)}`,
+              idempotencyKey,
+            }),
+        body,
+        schema: createResultSchema,
+      });
+      return created.id;
+    };
     return {
       async createQuote(quote) {
-        const created = await http.request({
-          ...context,
-          ...create('SBQQ__Quote__c', quote.idempotencyKey),
-          operation: 'createQuote',
-          body: {
+        return create(
+          'SBQQ__Quote__c',
+          'createQuote',
+          quote.idempotencyKey,
+          {
             SBQQ__Partner__c: quote.partnerId,
             SBQQ__Account__c: quote.customerAccountId,
             CurrencyIsoCode: quote.currency,
             ...(quote.dealRegistrationId ? { Deal_Registration__c: quote.dealRegistrationId } : {}),
           },
-          schema: createResultSchema,
-        });
-        return created.id;
+          { Deal_Registration__c: null },
+        );
       },
       async addQuoteLine(quoteId, line) {
         const [product] = await productRecordsBySku([line.sku], context);
@@ -538,11 +593,11 @@ export function createCpqAdapter(config: CpqConfig): CpqAdapter {
             breaker: 'closed',
           });
         }
-        const created = await http.request({
-          ...context,
-          ...create('SBQQ__QuoteLine__c', line.idempotencyKey),
-          operation: 'createQuoteLine',
-          body: {
+        return create(
+          'SBQQ__QuoteLine__c',
+          'createQuoteLine',
+          line.idempotencyKey,
+          {
             SBQQ__Quote__c: quoteId,
             SBQQ__Product__c: product.value.Id,
             SBQQ__Quantity__c: line.quantity,
@@ -550,9 +605,8 @@ export function createCpqAdapter(config: CpqConfig): CpqAdapter {
               ? {}
               : { SBQQ__AdditionalDiscount__c: line.additionalDiscountPercent }),
           },
-          schema: createResultSchema,
-        });
-        return created.id;
+          { SBQQ__AdditionalDiscount__c: '0' },
+        );
       },
       async updateQuoteLine(lineId, { quantity, additionalDiscountPercent }) {
         await change('updateQuoteLine', 'PATCH', sobject('SBQQ__QuoteLine__c', lineId), {

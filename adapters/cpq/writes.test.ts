@@ -17,6 +17,7 @@ const CALCULATE = 'POST /services/apexrest/quote/calculate';
 const dataset = generateDataset({ seed: 11, scale: 'small' });
 const partner = dataset.partners.find((p) => p.region === 'EMEA' && p.partnerLevel.name === 'Gold')!;
 const customer = dataset.customers.find((c) => c.Partner__c === partner.id)!;
+const secondCustomer = dataset.customers.find((c) => c.Partner__c === partner.id && c.Id !== customer.Id)!;
 const book = dataset.priceBooks.find((b) => b.Region__c === partner.region)!;
 
 async function legacyCalls(server: RunningServer): Promise<Record<string, number>> {
@@ -277,14 +278,21 @@ describe('CPQ adapter: catalog reads and quote writes against the stand-in', () 
     };
     const first = await commands.createQuote(quote);
     await injectFault(server, { route: upsert, errorRate: 1, errorStatus: 503 });
-    await upstreamErrorOf(commands.createQuote(quote));
+    await upstreamErrorOf(commands.createQuote({ ...quote, idempotencyKey: `${partner.id}:adapter-503` }));
     const attemptsOfTheFailedCall = (await legacyCalls(server))[upsert]! - 1;
     await fetch(`${server.url}/__faults`, { method: 'DELETE' });
 
     const again = await commands.createQuote(quote);
+    const other = await upstreamErrorOf(
+      commands.createQuote({ ...quote, customerAccountId: secondCustomer.Id }),
+    );
 
     expect(again).toBe(first);
     expect(attemptsOfTheFailedCall).toBeGreaterThan(1);
+    expect(other).toMatchObject({ code: 'CONFLICT', upstream: { system: 'cpq', operation: 'createQuote' } });
+    expect(await adapter.createLoaders().quoteById.load(first)).toMatchObject({
+      customerAccountId: customer.Id,
+    });
     expect((await legacyCalls(server))['POST /services/data/v60.0/sobjects/:sobject']).toBeUndefined();
   });
 

@@ -69,7 +69,11 @@ describe('what may be retried', () => {
   it('treats refused and reset connections as worth another attempt, not timeouts', () => {
     expect(retryReasonForError({ code: 'ECONNREFUSED' })).toBe('connection');
     expect(retryReasonForError({ code: 'ECONNRESET' })).toBe('connection');
-    expect(retryReasonForError(new Error('socket hang up'))).toBe('connection');
+    expect(retryReasonForError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }))).toBe(
+      'connection',
+    );
+    // An error is known by its code, never by its message.
+    expect(retryReasonForError(new Error('socket hang up'))).toBeUndefined();
     expect(retryReasonForError({ code: 'ECONNABORTED' })).toBeUndefined();
   });
 });

@@ -26,11 +26,10 @@ export function retryReasonForStatus(status: number): RetryReason | undefined {
 
 const CONNECTION_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE']);
 
+/** By the error's code only: Node (and axios after it) gives "socket hang up" the code ECONNRESET. */
 export function retryReasonForError(error: unknown): RetryReason | undefined {
-  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
-  if (typeof code === 'string' && CONNECTION_ERROR_CODES.has(code)) return 'connection';
-  if (typeof message === 'string' && message.includes('socket hang up')) return 'connection';
-  return undefined;
+  const { code } = (error ?? {}) as { code?: unknown };
+  return typeof code === 'string' && CONNECTION_ERROR_CODES.has(code) ? 'connection' : undefined;
 }
 
 /** Reads are idempotent; a write may be repeated only when the system can recognise the repeat. */

@@ -23,3 +23,12 @@ export function idempotencyKeyProblem(key: string | null | undefined): UserError
 export function scopedIdempotencyKey(partnerId: string, key: string | null | undefined): string | undefined {
   return key === undefined || key === null ? undefined : `${partnerId}:${key}`;
 }
+
+/** A key that made a different record already: the client reused it for another write. */
+export function reusedKeyUserError(record: string): UserError {
+  return userError(
+    'CONFLICT',
+    `This idempotency key made another ${record} already; use a new key for a new ${record}`,
+    'idempotencyKey',
+  );
+}

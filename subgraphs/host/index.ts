@@ -1,6 +1,6 @@
 export { connectionOf, decodeCursor, encodeCursor, MAX_PAGE_SIZE, pageOf, pageRequest } from './connection';
 export { badUserInput, formatSubgraphError } from './errors';
-export { idempotencyKeyProblem, scopedIdempotencyKey } from './idempotency';
+export { idempotencyKeyProblem, reusedKeyUserError, scopedIdempotencyKey } from './idempotency';
 export {
   assertIdentifier,
   identifierProblem,

@@ -12,6 +12,7 @@ import {
   idempotencyKeyProblem,
   pageOf,
   refusalAsUserError,
+  reusedKeyUserError,
   scopedIdempotencyKey,
   userError,
   type UserError,
@@ -122,6 +123,15 @@ async function customerProblem(
     : userError('NOT_FOUND', `${customerAccountId} is not one of your customers`, 'customerAccountId');
 }
 
+function isRegistrationOf(registration: DealRegistration, input: RegisterDealInput): boolean {
+  return (
+    registration.customerName === input.customerName.trim() &&
+    registration.customerAccountId === (input.customerAccountId ?? null) &&
+    registration.productFamily === input.productFamily &&
+    new Decimal(registration.estimatedAmount.amount).eq(input.estimatedAmount)
+  );
+}
+
 /**
  * With an idempotency key the PRM's duplicate rule answers a repeat with the registration the first
  * request made, so a retry after a timeout never registers twice.
@@ -156,6 +166,11 @@ export async function registerDeal(
       idempotencyKey: scopedIdempotencyKey(partner.id, idempotencyKey),
     });
     prm.dealRegistrationsByPartnerId.clear(partner.id);
+    // The PRM answers a repeated reference with the registration it made first, whatever else the
+    // repeat says: a key reused for another registration must not pass that one off as this one.
+    if (!isRegistrationOf(dealRegistration, input)) {
+      return { dealRegistration: null, userErrors: [reusedKeyUserError('registration')] };
+    }
     return { dealRegistration, userErrors: [] };
   } catch (error) {
     if (isUpstreamError(error) && error.code === 'CONFLICT') return conflictOf(context, input);

@@ -15,6 +15,7 @@ import {
   identifierUserError,
   idempotencyKeyProblem,
   refusalAsUserError,
+  reusedKeyUserError,
   scopedIdempotencyKey,
   userError,
   type UserError,
@@ -181,6 +182,9 @@ async function registrationProblem(
   return undefined;
 }
 
+/** The CPQ adapter's refusal of a create whose key made a different record (see CpqCommands). */
+const isReusedKey = (error: unknown) => isUpstreamError(error) && error.code === 'CONFLICT';
+
 export async function createQuote(
   context: QuotingContext,
   input: CreateQuoteInput,
@@ -222,7 +226,10 @@ export async function createQuote(
       idempotencyKey: scopedIdempotencyKey(partner.id, idempotencyKey),
     });
   } catch (error) {
-    return { quote: null, userErrors: [refusalAsUserError(error, 'the quote')] };
+    return {
+      quote: null,
+      userErrors: [isReusedKey(error) ? reusedKeyUserError('quote') : refusalAsUserError(error, 'the quote')],
+    };
   }
   cpq.quotesByPartnerId.clear(partner.id);
   return { quote: await cpq.quoteById.load(quoteId), userErrors: [] };
@@ -273,7 +280,10 @@ export async function addQuoteLine(
       idempotencyKey: scopedIdempotencyKey(quote.partnerId, idempotencyKey),
     });
   } catch (error) {
-    return { ...nothing, userErrors: [refusalAsUserError(error, 'the line')] };
+    return {
+      ...nothing,
+      userErrors: [isReusedKey(error) ? reusedKeyUserError('line') : refusalAsUserError(error, 'the line')],
+    };
   }
   forget(context, quote);
   const [updated, quoteLine] = await Promise.all([
@@ -425,6 +435,19 @@ export async function priceQuote(context: QuotingContext, quoteId: string, idemp
     context.cpq.quoteById.load(quoteId),
     context.cpq.linesByQuoteId.load(quoteId),
   ]);
+  // A line written since the calculation: the pricing would describe lines the quote no longer has.
+  if (!sameLines(calculation, lines)) {
+    return {
+      ...nothing,
+      ...refused(
+        userError(
+          'CONFLICT',
+          `Quote ${checked.ok.number} changed while it was being priced; read it again and price it again`,
+          'quoteId',
+        ),
+      ),
+    };
+  }
   return { quote, pricing: pricingOf(calculation, lines), userErrors: [] };
 }
 
