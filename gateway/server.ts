@@ -13,9 +13,11 @@ import {
   installScalars,
   listen,
   PAYLOAD_TOO_LARGE,
+  signUsage,
   type RunningServer,
 } from '../runtime';
 import { createRequestVerifier, type AuthConfig } from './auth';
+import { createBudgets, type BudgetsConfig } from './budgets';
 import { clientErrorFormatter } from './client-errors';
 import type { GatewayContext } from './context';
 import { healthRouter } from './health';
@@ -23,6 +25,7 @@ import { createExplorerRouter } from './explorer';
 import { limitProtections, type LimitsConfig } from './limits';
 import { requestLoggingPlugin } from './logging';
 import { createGatewayMetrics } from './metrics';
+import { partnerTierSource, type PartnerTier } from './partner-tiers';
 import { safelistMiddleware } from './persisted-queries';
 import { SubgraphDataSource, type SubgraphResilienceOptions } from './subgraph-data-source';
 import { createSubgraphFetcher } from './subgraph-fetcher';
@@ -41,6 +44,8 @@ export interface GatewayConfig {
   identitySecret: string;
   production: boolean;
   limits: LimitsConfig;
+  /** Per-partner and per-user budgets (budgets.ts); none when absent. */
+  budgets?: BudgetsConfig & { tierTtlMs: number; fallbackTier: PartnerTier };
   subgraphResilience: SubgraphResilienceOptions;
   /** Time budget of one client request; becomes the deadline passed to subgraphs. */
   requestTimeoutMs: number;
@@ -70,6 +75,20 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   // Shared by every subgraph and by the data sources a supergraph reload creates.
   const subgraphFetcher = createSubgraphFetcher({ timeoutMs: config.subgraphResilience.timeoutMs });
   const signIdentity = createIdentitySigner(config.identitySecret);
+  const budgets =
+    config.budgets &&
+    createBudgets(
+      config.budgets,
+      partnerTierSource({
+        url: config.subgraphUrls.partners ?? '',
+        signIdentity,
+        ttlMs: config.budgets.tierTtlMs,
+        failureTtlMs: Math.min(config.budgets.tierTtlMs, 30_000),
+        timeoutMs: config.subgraphResilience.timeoutMs,
+        fallbackTier: config.budgets.fallbackTier,
+      }),
+      { registry: metricsRegistry, logger: config.logger },
+    );
   const supergraph = supergraphFromFile(
     config.supergraphPath,
     config.logger,
@@ -83,6 +102,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
         resilience: config.subgraphResilience,
         fetcher: subgraphFetcher.fetch,
         signIdentity,
+        signUsage: budgets && ((usage) => signUsage(usage, config.identitySecret)),
         metrics,
       });
       source.onBreakerChange((state) => {
@@ -119,11 +139,14 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer: running.httpServer }),
       ...limits.plugins,
+      ...(budgets ? [budgets.plugin] : []),
       metrics.plugin,
       requestLoggingPlugin(config.logger),
     ],
   });
   await server.start();
+  // The first requests would otherwise find Redis still connecting and go uncounted.
+  await budgets?.ready(2000);
 
   app.use(
     healthRouter({

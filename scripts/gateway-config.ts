@@ -1,7 +1,8 @@
 import { Redis } from 'ioredis';
 import type { Env } from '../config';
 import type { AuthConfig, GatewayConfig } from '../gateway';
-import { loadSafelist, RedisKeyValueCache } from '../gateway';
+import { DEFAULT_TIER_BUDGETS, loadSafelist, RedisKeyValueCache } from '../gateway';
+import { DEFAULT_REDIS_KEY_PREFIX } from '../adapters/http';
 import { createLogger } from '../runtime';
 
 /** Env -> the gateway's typed configuration; shared by `npm start` and `npm run gateway`. */
@@ -42,6 +43,35 @@ export function gatewayConfigOf(
       : env.PERSISTED_QUERIES === 'apq'
         ? { mode: 'apq', cache: redis ? new RedisKeyValueCache(redis) : undefined }
         : { mode: 'off' };
+  // Its own connection: a budget check must fail at once while Redis is away, never queue (the
+  // APQ client above may wait and retry). Its owner reconnects in the background.
+  const budgetRedis =
+    env.BUDGETS && env.REDIS_URL
+      ? new Redis(env.REDIS_URL, {
+          enableOfflineQueue: false,
+          commandTimeout: env.BUDGET_REDIS_TIMEOUT_MS,
+          maxRetriesPerRequest: 0,
+        })
+      : undefined;
+  // Failures surface on each check (counted and logged there); without a listener ioredis prints them.
+  budgetRedis?.on('error', () => undefined);
+  const tiers = Object.fromEntries(
+    Object.entries(DEFAULT_TIER_BUDGETS).map(([tier, limits]) => [
+      tier,
+      { ...limits, ...env.BUDGET_TIERS[tier as keyof typeof DEFAULT_TIER_BUDGETS] },
+    ]),
+  ) as typeof DEFAULT_TIER_BUDGETS;
+  const budgets: GatewayConfig['budgets'] = env.BUDGETS
+    ? {
+        tiers,
+        partners: env.BUDGET_PARTNERS,
+        userShare: env.BUDGET_USER_SHARE_PERCENT / 100,
+        onStoreFailure: env.BUDGET_ON_REDIS_FAILURE,
+        redis: budgetRedis && { client: budgetRedis, keyPrefix: DEFAULT_REDIS_KEY_PREFIX },
+        tierTtlMs: env.BUDGET_TIER_TTL_MS,
+        fallbackTier: 'REGISTERED',
+      }
+    : undefined;
   return {
     config: {
       ...overrides,
@@ -66,11 +96,13 @@ export function gatewayConfigOf(
       requestTimeoutMs: env.GATEWAY_REQUEST_TIMEOUT_MS,
       bodyLimitBytes: env.BODY_LIMIT_BYTES,
       persistedQueries,
+      budgets,
       logger: createLogger(env.LOG_LEVEL, 'gateway'),
       drainTimeoutMs: env.DRAIN_TIMEOUT_MS,
     },
     close: async () => {
       if (redis) await redis.quit().catch(() => redis.disconnect());
+      budgetRedis?.disconnect();
     },
   };
 }

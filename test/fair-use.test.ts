@@ -1,0 +1,189 @@
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { loadEnv } from '../config';
+import { DEFAULT_TIER_BUDGETS, startGateway, type PartnerTier, type RunningGateway } from '../gateway';
+import { gatewayConfigOf } from '../scripts/gateway-config';
+import type { RunningStack } from '../scripts/stack';
+import { graphqlAs, startTestStack, tokenFor } from './stack';
+
+/**
+ * Fair use (gateway/budgets.ts): per-partner and per-user budgets keyed on the JWT, 429
+ * RATE_LIMITED over them, the IETF RateLimit fields on every answer, budgets shared by replicas
+ * through Redis, and a Redis failure answered by configuration, open or closed, without hanging.
+ */
+const ME = '{ me { id } }';
+
+/** Extra gateways over a running stack's subgraphs, configured by `env` as `npm run gateway` is. */
+async function extraGateway(
+  stack: RunningStack,
+  env: Record<string, string>,
+  keyPrefix?: string,
+): Promise<RunningGateway & { stop(): Promise<void> }> {
+  const parts = gatewayConfigOf(loadEnv({ LOG_LEVEL: 'silent', ...env }), {
+    port: 0,
+    supergraphPath: loadEnv({}).SUPERGRAPH_PATH,
+    subgraphUrls: stack.urls.subgraphs,
+  });
+  const { budgets } = parts.config;
+  if (keyPrefix && budgets?.redis) budgets.redis = { ...budgets.redis, keyPrefix };
+  const gateway = await startGateway(parts.config);
+  return {
+    ...gateway,
+    stop: async () => {
+      await gateway.close();
+      await parts.close();
+    },
+  };
+}
+
+describe('per-partner budgets (in memory)', () => {
+  let stack: RunningStack;
+  beforeAll(async () => {
+    stack = await startTestStack({
+      BUDGETS: 'true',
+      BUDGET_PARTNERS: JSON.stringify({ 'P-00002': { burst: 4, perMinute: 8 } }),
+    });
+  });
+  afterAll(() => stack?.close());
+
+  it("keeps one partner's success rate whole while another floods", async () => {
+    const victim = await tokenFor('P-00001');
+    const flooder = await tokenFor('P-00002');
+    const victimRound = async () => {
+      let ok = 0;
+      // Within any tier's user burst (at least 5 a second) and minute.
+      for (let i = 0; i < 4; i += 1) {
+        const response = await graphqlAs(victim, stack.urls.gateway, ME);
+        if (response.status === 200 && response.data?.me) ok += 1;
+      }
+      return ok;
+    };
+    expect(await victimRound()).toBe(4);
+
+    const flood = Promise.all(Array.from({ length: 40 }, () => graphqlAs(flooder, stack.urls.gateway, ME)));
+    const [victimDuringFlood, flooded] = await Promise.all([victimRound(), flood]);
+
+    expect(victimDuringFlood).toBe(4);
+    const refused = flooded.filter((response) => response.status === 429);
+    // The flooder's user may spend half its partner's budget: a burst of 2, 4 a minute.
+    expect(flooded.length - refused.length).toBeLessThanOrEqual(4);
+    expect(refused.length).toBeGreaterThanOrEqual(36);
+    const [first] = refused;
+    expect(first?.errors?.[0]?.extensions).toMatchObject({
+      code: 'RATE_LIMITED',
+      budget: expect.stringMatching(/^user-(burst|requests)$/),
+    });
+    expect(Number(first?.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+  });
+
+  it("answers with RateLimit-Policy (the partner's tier defaults) and RateLimit", async () => {
+    // A partner no other test here spends for.
+    const token = await tokenFor('P-00004');
+    const tier = await graphqlAs<{ me: { tier: PartnerTier } }>(token, stack.urls.gateway, '{ me { tier } }');
+    const limits = DEFAULT_TIER_BUDGETS[tier.data!.me.tier];
+    const response = await graphqlAs(token, stack.urls.gateway, '{ me { id contacts { firstName } } }');
+
+    expect(response.status).toBe(200);
+    const policy = response.headers.get('ratelimit-policy') ?? '';
+    expect(policy).toContain(`"partner-burst";q=${limits.burst};w=1;qu="requests"`);
+    expect(policy).toContain(`"partner-requests";q=${limits.perMinute};w=60;qu="requests"`);
+    expect(policy).toContain(`"partner-cost";q=${limits.costPerMinute};w=60;qu="query-cost"`);
+    expect(policy).toContain(`"user-burst";q=${Math.floor(limits.burst / 2)};w=1`);
+    // This user's second request: 2 of its share of requests, and of cost 1 (me) + 1 + 1 + 10 (contacts: 10 by default).
+    const left = response.headers.get('ratelimit');
+    expect(left).toContain(`"user-requests";r=${limits.perMinute / 2 - 2};t=`);
+    expect(left).toContain(`"user-cost";r=${limits.costPerMinute / 2 - 13};t=`);
+    expect(left).toContain(`"partner-cost";r=${limits.costPerMinute - 13};t=`);
+  });
+});
+
+describe('query cost budget', () => {
+  let stack: RunningStack;
+  beforeAll(async () => {
+    stack = await startTestStack({
+      BUDGETS: 'true',
+      BUDGET_USER_SHARE_PERCENT: '100',
+      BUDGET_PARTNERS: JSON.stringify({ 'P-00001': { costPerMinute: 30 } }),
+    });
+  });
+  afterAll(() => stack?.close());
+
+  it('refuses the query that would spend more than the partner has left this minute', async () => {
+    const token = await tokenFor('P-00001');
+    const contacts = '{ me { id contacts { firstName } } }'; // cost 12
+    expect((await graphqlAs(token, stack.urls.gateway, contacts)).status).toBe(200);
+    expect((await graphqlAs(token, stack.urls.gateway, contacts)).status).toBe(200);
+    const third = await graphqlAs(token, stack.urls.gateway, contacts);
+
+    expect(third.status).toBe(429);
+    expect(third.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', budget: 'partner-cost' });
+    expect(third.data).toBeUndefined();
+  });
+});
+
+describe('budgets in Redis', () => {
+  let stack: RunningStack;
+  const gateways: Array<{ stop(): Promise<void> }> = [];
+  beforeAll(async () => {
+    stack = await startTestStack();
+  });
+  afterAll(async () => {
+    for (const gateway of gateways) await gateway.stop();
+    await stack?.close();
+  });
+
+  it('is one budget for every replica', async () => {
+    const keyPrefix = `test-fair-use-${randomUUID()}:`;
+    const env = {
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      BUDGET_USER_SHARE_PERCENT: '100',
+      BUDGET_PARTNERS: JSON.stringify({ 'P-00003': { burst: 100, perMinute: 6 } }),
+    };
+    const a = await extraGateway(stack, env, keyPrefix);
+    gateways.push(a);
+    const b = await extraGateway(stack, env, keyPrefix);
+    gateways.push(b);
+    const token = await tokenFor('P-00003');
+
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i += 1) {
+      const gateway = i % 2 === 0 ? a : b;
+      statuses.push((await graphqlAs(token, `${gateway.url}/graphql`, ME)).status);
+    }
+
+    // Each replica alone would have allowed 6: together they allowed 6.
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 429, 429, 429, 429]);
+    const redis = new Redis('redis://127.0.0.1:6379');
+    try {
+      const keys = await redis.keys(`${keyPrefix}*`);
+      expect(keys.length).toBeGreaterThan(0);
+      if (keys.length > 0) await redis.del(...keys);
+    } finally {
+      redis.disconnect();
+    }
+  });
+
+  it.each([
+    ['open', 200],
+    ['closed', 503],
+  ] as const)('fails %s when Redis is unreachable, answering at once', async (mode, status) => {
+    const gateway = await extraGateway(stack, {
+      // Nothing listens on port 1: every command fails while the client keeps reconnecting.
+      REDIS_URL: 'redis://127.0.0.1:1',
+      BUDGET_ON_REDIS_FAILURE: mode,
+    });
+    gateways.push(gateway);
+    const token = await tokenFor('P-00001');
+
+    const response = await graphqlAs(token, `${gateway.url}/graphql`, ME);
+
+    expect(response.status).toBe(status);
+    if (mode === 'open') expect(response.data).toEqual({ me: { id: 'P-00001' } });
+    else {
+      expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'RATE_LIMITED', budget: 'unavailable' });
+      expect(response.headers.get('retry-after')).toBe('1');
+    }
+    const metrics = await (await fetch(`${gateway.url}/metrics`)).text();
+    expect(metrics).toMatch(new RegExp(`gateway_budget_store_failures_total\\{mode="${mode}"\\} 1\\b`));
+  });
+});
