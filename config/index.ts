@@ -95,6 +95,8 @@ const envSchema = z
         return { min: Math.min(min, max), max: Math.max(min, max) };
       })
       .default({ min: 100, max: 300 }),
+    /** The CPQ stand-in's API request limit per 24 hours (Salesforce's org allowance), reported on every answer. */
+    CPQ_STANDIN_API_LIMIT: z.coerce.number().int().min(1).default(5_000_000),
     LEGACY_TIMEOUT_MS: positiveMs.default(3000),
     BREAKER_ERROR_THRESHOLD_PERCENT: z.coerce.number().int().min(1).max(100).default(50),
     BREAKER_VOLUME_THRESHOLD: z.coerce.number().int().min(1).default(5),

@@ -6,7 +6,8 @@ import type { SubgraphBreakerState } from './subgraph-data-source';
  * `GET /healthz`: the process is up. `GET /readyz`: the gateway can serve — the supergraph is
  * loaded, every subgraph answers its own /healthz in time, and no subgraph breaker is open. The
  * body lists each subgraph with its gateway breaker and the legacy breakers the subgraph reports,
- * so an operator sees which legacy system is the problem.
+ * so an operator sees which legacy system is the problem. `legacyAllowance` is, per legacy system,
+ * what is left of its API allowance (the lowest any subgraph last heard) and what is being shed.
  */
 export interface ReadinessSources {
   supergraphLoaded(): boolean;
@@ -19,15 +20,40 @@ interface SubgraphReadiness {
   reachable: boolean;
   breaker: SubgraphBreakerState;
   legacy?: unknown;
+  allowance?: AllowanceReport[];
 }
 
-async function probe(url: string, timeoutMs: number): Promise<{ reachable: boolean; legacy?: unknown }> {
+interface AllowanceReport {
+  system: string;
+  max: number | null;
+  remaining: number | null;
+  shedding: string[];
+}
+
+/** Per system, the report with the least left: each subgraph's clients hear the system on their own. */
+function lowestAllowance(subgraphs: SubgraphReadiness[]): Record<string, AllowanceReport> {
+  const lowest: Record<string, AllowanceReport> = {};
+  for (const report of subgraphs.flatMap((subgraph) => subgraph.allowance ?? [])) {
+    const known = lowest[report.system];
+    if (
+      !known ||
+      (report.remaining !== null && (known.remaining === null || report.remaining < known.remaining))
+    )
+      lowest[report.system] = report;
+  }
+  return lowest;
+}
+
+async function probe(
+  url: string,
+  timeoutMs: number,
+): Promise<{ reachable: boolean; legacy?: unknown; allowance?: AllowanceReport[] }> {
   const healthUrl = url.replace(/\/graphql\/?$/, '') + '/healthz';
   try {
     const response = await fetch(healthUrl, { signal: AbortSignal.timeout(timeoutMs) });
     if (!response.ok) return { reachable: false };
-    const body = (await response.json()) as { legacy?: unknown };
-    return { reachable: true, legacy: body.legacy };
+    const body = (await response.json()) as { legacy?: unknown; allowance?: AllowanceReport[] };
+    return { reachable: true, legacy: body.legacy, allowance: body.allowance };
   } catch {
     return { reachable: false };
   }
@@ -46,9 +72,12 @@ export function healthRouter(sources: ReadinessSources): Router {
       })),
     );
     const ready = supergraphLoaded && subgraphs.every((s) => s.reachable && s.breaker !== 'open');
-    res
-      .status(ready ? 200 : 503)
-      .json({ status: ready ? 'ready' : 'not ready', supergraphLoaded, subgraphs });
+    res.status(ready ? 200 : 503).json({
+      status: ready ? 'ready' : 'not ready',
+      supergraphLoaded,
+      legacyAllowance: lowestAllowance(subgraphs),
+      subgraphs: subgraphs.map(({ allowance: _allowance, ...subgraph }) => subgraph),
+    });
   });
   return router;
 }

@@ -1,5 +1,11 @@
 import type { Env } from '../config';
-import { createRedisCache, DEFAULT_BREAKER_OPTIONS, type BreakerOptions } from '../adapters/http';
+import {
+  type AllowancePolicy,
+  createRedisCache,
+  DEFAULT_ALLOWANCE_POLICY,
+  DEFAULT_BREAKER_OPTIONS,
+  type BreakerOptions,
+} from '../adapters/http';
 import type { CpqConfig } from '../adapters/cpq';
 import { DEFAULT_PROGRAM_CACHE } from '../adapters/incentives';
 import { startGateway, type RunningGateway } from '../gateway';
@@ -49,7 +55,12 @@ export async function startStack(env: Env): Promise<RunningStack> {
           billing: env.BILLING_PORT,
           incentives: env.INCENTIVES_PORT,
         },
-        cpq: { ...DEFAULT_CPQ_OPTIONS, clientId: env.CPQ_CLIENT_ID, clientSecret: env.CPQ_CLIENT_SECRET },
+        cpq: {
+          ...DEFAULT_CPQ_OPTIONS,
+          clientId: env.CPQ_CLIENT_ID,
+          clientSecret: env.CPQ_CLIENT_SECRET,
+          apiRequestLimit: { maxRequests: env.CPQ_STANDIN_API_LIMIT, windowMs: 24 * 60 * 60_000 },
+        },
         prm: { ...DEFAULT_PRM_OPTIONS, apiKey: env.PRM_API_KEY },
         billing: {
           ...DEFAULT_BILLING_OPTIONS,
@@ -84,12 +95,22 @@ export async function startStack(env: Env): Promise<RunningStack> {
     const referenceCache = env.REDIS_URL ? createRedisCache({ redis: env.REDIS_URL }) : undefined;
     if (referenceCache) started.push(referenceCache);
     const subgraphs: RunningSubgraph[] = [];
+    const allowancePolicy: AllowancePolicy = {
+      ...DEFAULT_ALLOWANCE_POLICY,
+      shedBelow: {
+        bulk: env.LEGACY_SHED_BULK_BELOW_PERCENT / 100,
+        standard: env.LEGACY_SHED_STANDARD_BELOW_PERCENT / 100,
+        interactive: env.LEGACY_SHED_INTERACTIVE_BELOW_PERCENT / 100,
+      },
+      partnerShare: env.LEGACY_PARTNER_SHARE_PERCENT / 100,
+    };
     const prm = {
       baseUrl: prmUrl,
       apiKey: env.PRM_API_KEY,
       timeoutMs: env.LEGACY_TIMEOUT_MS,
       breaker,
       cache: referenceCache,
+      allowancePolicy,
     };
     const cpq: CpqConfig = {
       baseUrl: cpqUrl,
@@ -98,6 +119,7 @@ export async function startStack(env: Env): Promise<RunningStack> {
       timeoutMs: env.LEGACY_TIMEOUT_MS,
       breaker,
       cache: referenceCache,
+      allowancePolicy,
     };
     const partners = await startPartnersSubgraph({
       port: env.PARTNERS_PORT,

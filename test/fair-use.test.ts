@@ -187,3 +187,45 @@ describe('budgets in Redis', () => {
     expect(metrics).toMatch(new RegExp(`gateway_budget_store_failures_total\\{mode="${mode}"\\} 1\\b`));
   });
 });
+
+describe("a fair share of the CPQ's API allowance", () => {
+  let stack: RunningStack;
+  beforeAll(async () => {
+    stack = await startTestStack({
+      CPQ_STANDIN_API_LIMIT: '40',
+      LEGACY_SHED_BULK_BELOW_PERCENT: '50',
+      LEGACY_SHED_STANDARD_BELOW_PERCENT: '25',
+      LEGACY_SHED_INTERACTIVE_BELOW_PERCENT: '10',
+      LEGACY_PARTNER_SHARE_PERCENT: '100',
+    });
+  });
+  afterAll(() => stack?.close());
+
+  it("sheds a partner's quote list before its quote work, says why, and shows the allowance on /readyz", async () => {
+    const token = await tokenFor('P-00001');
+    const list = '{ me { quotes(first: 1) { edges { node { id } } } } }';
+    const first = await graphqlAs<{ me: { quotes: { edges: Array<{ node: { id: string } }> } } }>(
+      token,
+      stack.urls.gateway,
+      list,
+    );
+    const quoteId = first.data!.me.quotes.edges[0]!.node.id;
+    let shed: Record<string, unknown> | undefined;
+    for (let i = 0; i < 40 && !shed; i += 1) {
+      const response = await graphqlAs(token, stack.urls.gateway, list);
+      shed = response.errors?.find((error) => error.extensions?.code === 'UPSTREAM_RATE_LIMITED')?.extensions;
+    }
+
+    expect(shed).toMatchObject({
+      upstream: { system: 'cpq', operation: 'queryQuotes', shed: 'allowance-low' },
+    });
+    const quote = await graphqlAs(token, stack.urls.gateway, `{ quote(id: "${quoteId}") { id } }`);
+    expect(quote.errors).toBeUndefined();
+    expect(quote.data).toEqual({ quote: { id: quoteId } });
+    const readiness = (await (await fetch(stack.urls.gateway.replace('/graphql', '/readyz'))).json()) as {
+      legacyAllowance: Record<string, { max: number; remaining: number; shedding: string[] }>;
+    };
+    expect(readiness.legacyAllowance.cpq).toMatchObject({ system: 'cpq', max: 40, shedding: ['bulk'] });
+    expect(readiness.legacyAllowance.cpq!.remaining).toBeLessThan(20);
+  });
+});

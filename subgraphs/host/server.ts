@@ -18,6 +18,7 @@ import {
   type RunningServer,
   type Viewer,
 } from '../../runtime';
+import type { AllowanceSnapshot } from '../../adapters/http';
 import { formatSubgraphError } from './errors';
 
 /**
@@ -33,6 +34,8 @@ export interface SubgraphDefinition<TContext extends object> {
   createContext(viewer: Viewer, call: RequestScope): TContext;
   /** Breaker states of the legacy systems behind this subgraph, for the gateway's /readyz. */
   legacyHealth(): Record<string, Record<string, string>>;
+  /** What is left of each legacy system's API allowance as this subgraph's clients last heard. */
+  legacyAllowance(): AllowanceSnapshot[];
 }
 
 /** What the gateway says about the request's budget and identity, passed on to legacy calls. */
@@ -40,6 +43,8 @@ export interface RequestScope {
   /** Epoch ms; legacy calls and retries never run past it. */
   deadline?: number;
   requestId?: string;
+  /** The viewer's partner: legacy calls count against its share of a low API allowance. */
+  partnerId?: string;
 }
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -96,7 +101,12 @@ export async function startSubgraph<TContext extends object>(
   app.get(
     '/healthz',
     (_req, res) =>
-      void res.json({ status: 'ok', subgraph: definition.name, legacy: definition.legacyHealth() }),
+      void res.json({
+        status: 'ok',
+        subgraph: definition.name,
+        legacy: definition.legacyHealth(),
+        allowance: definition.legacyAllowance(),
+      }),
   );
   app.use(
     '/graphql',
@@ -109,10 +119,10 @@ export async function startSubgraph<TContext extends object>(
             extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
           });
         }
-        return definition.createContext(
-          identity.viewer,
-          requestScopeOf(req.get(DEADLINE_HEADER), req.get('x-request-id')),
-        );
+        return definition.createContext(identity.viewer, {
+          ...requestScopeOf(req.get(DEADLINE_HEADER), req.get('x-request-id')),
+          partnerId: identity.viewer.partnerId,
+        });
       },
     }),
   );

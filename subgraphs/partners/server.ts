@@ -47,6 +47,7 @@ export async function startPartnersSubgraph(config: PartnersSubgraphConfig): Pro
         cpq: cpq.createLoaders(call),
       }),
       legacyHealth: () => ({ prm: prm.http.breakerStates(), cpq: cpq.http.breakerStates() }),
+      legacyAllowance: () => [prm.http.allowance(), cpq.http.allowance()],
     },
     { port: config.port, identitySecret: config.identitySecret },
   );
