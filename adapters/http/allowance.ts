@@ -7,7 +7,8 @@
  *
  * - By priority: below `shedBelow.bulk` of the limit left, bulk reads and reports are shed; below
  *   `shedBelow.standard`, standard reads too; below `shedBelow.interactive`, everything (quote
- *   work last). After a 429, until its Retry-After has passed, all but interactive calls are shed.
+ *   work last). After a 429, bulk calls are shed until its Retry-After has passed or the system
+ *   answers a call again (a PRM that sheds load by concurrency takes calls again soon).
  * - By partner: once shedding has begun (below `shedBelow.bulk`), each partner may make at most
  *   `partnerShare` of the calls that were left when it began, whatever their priority.
  *
@@ -69,6 +70,8 @@ export interface Allowance {
   observe(headers: Record<string, unknown>): void;
   /** The system answered 429: it wants no more than needed for retryAfterMs. */
   throttled(retryAfterMs: number | undefined): void;
+  /** The system answered a call: whatever its 429 asked for is over. */
+  answered(): void;
   /** Undefined when the call may go; else why it is shed. Counts the call against the partner's share. */
   admit(priority: CallPriority, partnerId: string | undefined): Shedding | undefined;
   snapshot(): AllowanceSnapshot;
@@ -118,12 +121,15 @@ export function createAllowance(
     throttled(retryAfterMs) {
       throttledUntil = Math.max(throttledUntil, Date.now() + (retryAfterMs ?? DEFAULT_THROTTLE_MS));
     },
+    answered() {
+      throttledUntil = 0;
+    },
     admit(priority, partnerId) {
       const now = Date.now();
-      if (priority !== 'interactive' && now < throttledUntil) {
+      if (priority === 'bulk' && now < throttledUntil) {
         return {
           reason: 'throttled',
-          message: `${system} asked for fewer requests (429): ${priority} calls are shed for now`,
+          message: `${system} asked for fewer requests (429): bulk calls are shed for now`,
           retryAfterMs: throttledUntil - now,
         };
       }
@@ -153,7 +159,7 @@ export function createAllowance(
         max: known?.max ?? null,
         remaining: known?.remaining ?? null,
         shedding: CALL_PRIORITIES.filter(
-          (priority) => isShed(priority) || (priority !== 'interactive' && now < throttledUntil),
+          (priority) => isShed(priority) || (priority === 'bulk' && now < throttledUntil),
         ),
       };
     },

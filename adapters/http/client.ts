@@ -297,6 +297,7 @@ export function createLegacyHttpClient(options: LegacyClientOptions): LegacyHttp
     const extra = retryAfter === undefined ? {} : { retryAfterMs: retryAfter };
     allowance.observe(response.headers);
     if (response.status === 429) allowance.throttled(retryAfter);
+    else if (response.status < 400) allowance.answered();
     recordAllowance();
     if (classified) throw fail(classified, operation, extra);
     if (response.status >= 400) {

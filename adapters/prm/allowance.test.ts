@@ -6,8 +6,8 @@ import { createLegacyHealthRegistry, DEFAULT_BREAKER_OPTIONS } from '../http';
 import { createPrmAdapter, type PrmAdapter } from './client';
 
 /**
- * The PRM says "not now" with 429 and Retry-After: until it has passed, the adapter sheds what can
- * wait (contact lists, registration listings) and still lets quote work's partner reads through.
+ * The PRM says "not now" with 429 and Retry-After: until it has passed, or the PRM answers again,
+ * the adapter sheds what can wait (contact lists) and lets the rest through.
  */
 const API_KEY = 'prm-test-key';
 const dataset = generateDataset({ seed: 5, scale: 'small' });
@@ -35,21 +35,27 @@ describe('the PRM pushing back', () => {
     await server?.close();
   });
 
-  it('sheds standard and bulk calls for the Retry-After of a 429, not interactive ones', async () => {
+  it('sheds bulk calls after a 429 until its Retry-After has passed or the PRM answers again', async () => {
     const partnerId = dataset.partners[0]!.id;
     await fetch(`${server.url}/__faults`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ route: CONTACTS, rateLimitRetryAfterSeconds: 30 }),
+      body: JSON.stringify({ route: REGISTRATIONS, rateLimitRetryAfterSeconds: 30 }),
     });
 
-    await expect(adapter.createLoaders().contactsByPartnerId.load(partnerId)).rejects.toMatchObject({
-      code: 'UPSTREAM_RATE_LIMITED',
-      upstream: { operation: 'listContacts' },
-    });
     await expect(adapter.createLoaders().dealRegistrationsByPartnerId.load(partnerId)).rejects.toMatchObject({
       code: 'UPSTREAM_RATE_LIMITED',
-      upstream: { operation: 'listDealRegistrations', shed: 'throttled', breaker: 'closed' },
+      upstream: { operation: 'listDealRegistrations' },
+    });
+    await expect(adapter.createLoaders().contactsByPartnerId.load(partnerId)).rejects.toMatchObject({
+      code: 'UPSTREAM_RATE_LIMITED',
+      upstream: { operation: 'listContacts', shed: 'throttled', breaker: 'closed' },
+    });
+    expect(adapter.http.allowance()).toEqual({
+      system: 'prm',
+      max: null,
+      remaining: null,
+      shedding: ['bulk'],
     });
     await expect(adapter.createLoaders().partnerById.load(partnerId)).resolves.toMatchObject({
       id: partnerId,
@@ -57,14 +63,13 @@ describe('the PRM pushing back', () => {
 
     const calls = ((await (await fetch(`${server.url}/__stats`)).json()) as { calls: Record<string, number> })
       .calls;
-    expect(calls[CONTACTS]).toBe(1);
-    expect(calls[REGISTRATIONS]).toBeUndefined();
+    expect(calls[REGISTRATIONS]).toBe(1);
+    expect(calls[CONTACTS]).toBeUndefined();
     expect(calls[ACCOUNTS]).toBe(1);
-    expect(adapter.http.allowance()).toEqual({
-      system: 'prm',
-      max: null,
-      remaining: null,
-      shedding: ['standard', 'bulk'],
-    });
+    // The PRM answered again: contacts may be asked for.
+    expect(adapter.http.allowance().shedding).toEqual([]);
+    await expect(adapter.createLoaders().contactsByPartnerId.load(partnerId)).resolves.toEqual(
+      expect.any(Array),
+    );
   });
 });

@@ -68,16 +68,17 @@ export interface PrmAdapter {
 }
 
 /**
- * Which PRM calls go first when it pushes back (429): the partner record and certifications every
- * quote write checks, and deal registration, before contact lists and registration listings.
+ * Which PRM calls keep going when it pushes back (429): the partner record and certifications
+ * every quote write checks and deal registrations go on (the latter also find one registration);
+ * contact lists, display data only, are shed.
  */
 const PRM_PRIORITIES: Readonly<Record<string, CallPriority>> = {
   getAccounts: 'interactive',
   listCertifications: 'interactive',
   getDealRegistration: 'interactive',
   registerDeal: 'interactive',
-  listContacts: 'standard',
-  listDealRegistrations: 'bulk',
+  listDealRegistrations: 'standard',
+  listContacts: 'bulk',
 };
 
 export function createPrmAdapter(config: PrmConfig): PrmAdapter {
