@@ -97,6 +97,51 @@ describe('per-partner budgets (in memory)', () => {
   });
 });
 
+describe('me { usage }', () => {
+  let stack: RunningStack;
+  beforeAll(async () => {
+    stack = await startTestStack({ BUDGETS: 'true' });
+  });
+  afterAll(() => stack?.close());
+
+  const USAGE = '{ me { tier usage { requests cost remaining resetsAt } } }';
+  type Usage = {
+    me: {
+      tier: PartnerTier;
+      usage: { requests: number; cost: number; remaining: number; resetsAt: string } | null;
+    };
+  };
+
+  it('shows the partner what the gateway counted for it this minute', async () => {
+    const token = await tokenFor('P-00005');
+    await graphqlAs(token, stack.urls.gateway, USAGE);
+    const before = Date.now();
+    const second = await graphqlAs<Usage>(token, stack.urls.gateway, USAGE);
+
+    const { tier, usage } = second.data!.me;
+    // Each of the two queries costs 2: me and its usage.
+    expect(usage).toMatchObject({
+      requests: 2,
+      cost: 4,
+      remaining: DEFAULT_TIER_BUDGETS[tier].costPerMinute - 4,
+    });
+    const resetsAt = Date.parse(usage!.resetsAt);
+    expect(resetsAt).toBeGreaterThan(before);
+    expect(resetsAt).toBeLessThanOrEqual(before + 60_000 + 1000);
+  });
+
+  it('is null for another partner, even to a channel manager', async () => {
+    const manager = await tokenFor('P-00006', ['channel_manager']);
+    const response = await graphqlAs(
+      manager,
+      stack.urls.gateway,
+      '{ partner(id: "P-00007") { id usage { cost } } }',
+    );
+
+    expect(response.data).toEqual({ partner: { id: 'P-00007', usage: null } });
+  });
+});
+
 describe('query cost budget', () => {
   let stack: RunningStack;
   beforeAll(async () => {

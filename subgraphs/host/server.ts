@@ -14,7 +14,10 @@ import {
   IDENTITY_HEADER,
   listen,
   SCALARS,
+  USAGE_HEADER,
   verifyIdentity,
+  verifyUsage,
+  type PartnerUsage,
   type RunningServer,
   type Viewer,
 } from '../../runtime';
@@ -45,6 +48,8 @@ export interface RequestScope {
   requestId?: string;
   /** The viewer's partner: legacy calls count against its share of a low API allowance. */
   partnerId?: string;
+  /** The partner's budget usage as the gateway counted it (runtime/usage.ts), when it sent one. */
+  usage?: PartnerUsage;
 }
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -122,6 +127,7 @@ export async function startSubgraph<TContext extends object>(
         return definition.createContext(identity.viewer, {
           ...requestScopeOf(req.get(DEADLINE_HEADER), req.get('x-request-id')),
           partnerId: identity.viewer.partnerId,
+          usage: verifyUsage(req.get(USAGE_HEADER), options.identitySecret, identity.viewer.partnerId),
         });
       },
     }),
