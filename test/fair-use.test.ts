@@ -65,15 +65,27 @@ describe('per-partner budgets (in memory)', () => {
 
     expect(victimDuringFlood).toBe(4);
     const refused = flooded.filter((response) => response.status === 429);
-    // The flooder's user may spend half its partner's budget: a burst of 2, 4 a minute.
+    // The flooder's user may spend half its partner's budget (a burst of 2, 4 a minute), the partner 4 and 8.
     expect(flooded.length - refused.length).toBeLessThanOrEqual(4);
     expect(refused.length).toBeGreaterThanOrEqual(36);
     const [first] = refused;
     expect(first?.errors?.[0]?.extensions).toMatchObject({
       code: 'RATE_LIMITED',
-      budget: expect.stringMatching(/^user-(burst|requests)$/),
+      budget: expect.stringMatching(/^(partner|user)-(burst|requests)$/),
     });
     expect(Number(first?.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+
+    // Per-partner figures with bounded labels: totals per tier, and the few partners that spent most.
+    const metrics = await (await fetch(stack.urls.gateway.replace('/graphql', '/metrics'))).text();
+    const limited = [
+      ...metrics.matchAll(
+        /^gateway_budget_limited_total\{tier="(\w+)",budget="(?:partner|user)-(?:burst|requests)"\} (\d+)$/gm,
+      ),
+    ];
+    expect(limited.reduce((sum, [, , count]) => sum + Number(count), 0)).toBe(refused.length);
+    expect(metrics).toMatch(/^gateway_budget_requests_total\{tier="\w+",outcome="allowed"\} \d+$/m);
+    expect(metrics).toMatch(/^gateway_budget_top_partner_cost\{partner="P-00002"\} \d+$/m);
+    expect(metrics).not.toMatch(/gateway_budget_(requests|cost|limited)_total\{[^}]*partner=/);
   });
 
   it("answers with RateLimit-Policy (the partner's tier defaults) and RateLimit", async () => {
