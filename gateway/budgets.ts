@@ -65,19 +65,32 @@ type Scope = 'partner' | 'user';
 type Kind = 'burst' | 'requests' | 'cost';
 type PolicyName = `${Scope}-${Kind}`;
 
-interface PolicyState {
-  name: PolicyName;
-  quota: number;
-  windowS: number;
-  remaining: number;
-  resetS: number;
+/** The six budgets of a request, in the order they are charged and listed in the headers. */
+const POLICIES: ReadonlyArray<{ name: PolicyName; scope: Scope; kind: Kind; windowS: number }> = (
+  ['partner', 'user'] as const
+).flatMap((scope) =>
+  (['burst', 'requests', 'cost'] as const).map((kind) => ({
+    name: `${scope}-${kind}` as const,
+    scope,
+    kind,
+    windowS: kind === 'burst' ? 1 : 60,
+  })),
+);
+const PARTNER_REQUESTS = 1;
+const PARTNER_COST = 2;
+const UNIT: Record<Kind, string> = { burst: 'requests', requests: 'requests', cost: 'query-cost' };
+
+/** What the answer's RateLimit-Policy and RateLimit fields say. */
+interface RateLimitFields {
+  policy: string;
+  rateLimit: string;
 }
 
 export type BudgetDecision =
-  | { outcome: 'allowed'; policies: PolicyState[]; usage: PartnerUsage }
+  | { outcome: 'allowed'; fields: RateLimitFields; usage: PartnerUsage }
   | {
       outcome: 'limited';
-      policies: PolicyState[];
+      fields: RateLimitFields;
       usage: PartnerUsage;
       budget: PolicyName;
       retryAfterS: number;
@@ -91,8 +104,6 @@ export interface Budgets {
   ready(timeoutMs: number): Promise<void>;
 }
 
-const WINDOW_S: Record<Kind, number> = { burst: 1, requests: 60, cost: 60 };
-const UNIT: Record<Kind, string> = { burst: 'requests', requests: 'requests', cost: 'query-cost' };
 /** Partners named in the top-N usage gauge; the rest are only in the tier totals. */
 const TOP_PARTNERS = 5;
 
@@ -168,18 +179,6 @@ function budgetMetrics(registry: Registry, spenders: ReturnType<typeof topSpende
   };
 }
 
-function policyHeaders(policies: PolicyState[]): Array<[string, string]> {
-  return [
-    [
-      'ratelimit-policy',
-      policies
-        .map((p) => `"${p.name}";q=${p.quota};w=${p.windowS};qu="${UNIT[p.name.split('-')[1] as Kind]}"`)
-        .join(', '),
-    ],
-    ['ratelimit', policies.map((p) => `"${p.name}";r=${p.remaining};t=${p.resetS}`).join(', ')],
-  ];
-}
-
 function refusal(message: string, status: number, retryAfterS: number, extensions: object): GraphQLResponse {
   return {
     http: { status, headers: new HeaderMap([['retry-after', String(retryAfterS)]]) },
@@ -220,30 +219,40 @@ export function createBudgets(
     }
     return limiter;
   };
+  /**
+   * A partner's six limiters and its RateLimit-Policy, the same for every request under the same
+   * limits: one plan per tier, and one per partner with overrides (as many as configured).
+   */
+  const plans = new Map<string, { limiters: RateLimiterAbstract[]; policy: string }>();
+  const planFor = (tier: PartnerTier, partnerId: string) => {
+    const overrides = config.partners[partnerId];
+    const id = overrides ? `${tier}:${partnerId}` : tier;
+    let plan = plans.get(id);
+    if (!plan) {
+      const partner = { ...config.tiers[tier], ...overrides };
+      const limits: Record<Scope, BudgetLimits> = { partner, user: userLimits(partner, config.userShare) };
+      const quotas = POLICIES.map((p) => quotaOf(limits[p.scope], p.kind));
+      plan = {
+        limiters: POLICIES.map((p, i) => limiterFor(quotas[i]!, p.windowS)),
+        policy: POLICIES.map((p, i) => `"${p.name}";q=${quotas[i]};w=${p.windowS};qu="${UNIT[p.kind]}"`).join(
+          ', ',
+        ),
+      };
+      plans.set(id, plan);
+    }
+    return plan;
+  };
   let storeFailing = false;
 
   async function charge(viewer: Viewer, cost: number): Promise<BudgetDecision> {
     const tier = await tierOf(viewer);
-    const partnerLimits = { ...config.tiers[tier], ...config.partners[viewer.partnerId] };
-    const limits: Record<Scope, BudgetLimits> = {
-      partner: partnerLimits,
-      user: userLimits(partnerLimits, config.userShare),
-    };
+    const plan = planFor(tier, viewer.partnerId);
     const keys: Record<Scope, string> = {
-      partner: `p:${viewer.partnerId}`,
-      user: `u:${viewer.partnerId}:${viewer.sub}`,
+      partner: `p:${viewer.partnerId}:`,
+      user: `u:${viewer.partnerId}:${viewer.sub}:`,
     };
-    const charges = (['partner', 'user'] as const).flatMap((scope) =>
-      (['burst', 'requests', 'cost'] as const).map((kind) => ({
-        name: `${scope}-${kind}` as PolicyName,
-        quota: quotaOf(limits[scope], kind),
-        windowS: WINDOW_S[kind],
-        points: kind === 'cost' ? cost : 1,
-        key: `${keys[scope]}:${kind}`,
-      })),
-    );
     const settled = await Promise.allSettled(
-      charges.map((c) => limiterFor(c.quota, c.windowS).consume(c.key, c.points)),
+      POLICIES.map((p, i) => plan.limiters[i]!.consume(keys[p.scope] + p.kind, p.kind === 'cost' ? cost : 1)),
     );
     const failure = settled.find((s) => s.status === 'rejected' && !(s.reason instanceof RateLimiterRes));
     if (failure) {
@@ -266,39 +275,37 @@ export function createBudgets(
       dependencies.logger.info('budget store available again');
     }
     const results = settled.map((s) => (s.status === 'fulfilled' ? s.value : (s.reason as RateLimiterRes)));
-    const policies = charges.map((c, i) => ({
-      name: c.name,
-      quota: c.quota,
-      windowS: c.windowS,
-      remaining: Math.max(0, results[i]!.remainingPoints),
-      resetS: Math.ceil(results[i]!.msBeforeNext / 1000),
-    }));
-    const partnerCost = results[2]!;
+    let rateLimit = '';
+    let limited: { name: PolicyName; msBeforeNext: number } | undefined;
+    for (let i = 0; i < POLICIES.length; i += 1) {
+      const { remainingPoints, msBeforeNext } = results[i]!;
+      rateLimit += `${i === 0 ? '' : ', '}"${POLICIES[i]!.name}";r=${Math.max(0, remainingPoints)};t=${Math.ceil(msBeforeNext / 1000)}`;
+      if (settled[i]!.status === 'rejected' && (!limited || msBeforeNext > limited.msBeforeNext))
+        limited = { name: POLICIES[i]!.name, msBeforeNext };
+    }
+    const partnerCost = results[PARTNER_COST]!;
     const usage: PartnerUsage = {
       partnerId: viewer.partnerId,
-      requests: results[1]!.consumedPoints,
+      requests: results[PARTNER_REQUESTS]!.consumedPoints,
       cost: partnerCost.consumedPoints,
       remaining: Math.max(0, partnerCost.remainingPoints),
       resetsAt: Date.now() + partnerCost.msBeforeNext,
     };
     metrics.cost.inc({ tier }, cost);
     spenders.add(viewer.partnerId, cost);
-    const over = charges
-      .map((c, i) => ({ name: c.name, result: results[i]! }))
-      .filter((_, i) => settled[i]!.status === 'rejected');
-    if (over.length === 0) {
+    const fields = { policy: plan.policy, rateLimit };
+    if (!limited) {
       metrics.requests.inc({ tier, outcome: 'allowed' });
-      return { outcome: 'allowed', policies, usage };
+      return { outcome: 'allowed', fields, usage };
     }
-    const longest = over.reduce((a, b) => (b.result.msBeforeNext > a.result.msBeforeNext ? b : a));
     metrics.requests.inc({ tier, outcome: 'limited' });
-    metrics.limited.inc({ tier, budget: longest.name });
+    metrics.limited.inc({ tier, budget: limited.name });
     return {
       outcome: 'limited',
-      policies,
+      fields,
       usage,
-      budget: longest.name,
-      retryAfterS: Math.max(1, Math.ceil(longest.result.msBeforeNext / 1000)),
+      budget: limited.name,
+      retryAfterS: Math.max(1, Math.ceil(limited.msBeforeNext / 1000)),
     };
   }
 
@@ -327,8 +334,8 @@ export function createBudgets(
         },
         async willSendResponse({ response }) {
           if (!decision || decision.outcome === 'unknown') return;
-          for (const [name, value] of policyHeaders(decision.policies))
-            response.http.headers.set(name, value);
+          response.http.headers.set('ratelimit-policy', decision.fields.policy);
+          response.http.headers.set('ratelimit', decision.fields.rateLimit);
         },
       };
     },

@@ -14,6 +14,7 @@ import {
   listen,
   PAYLOAD_TOO_LARGE,
   signUsage,
+  type PartnerUsage,
   type RunningServer,
 } from '../runtime';
 import { createRequestVerifier, type AuthConfig } from './auth';
@@ -72,6 +73,13 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const metricsRegistry = new Registry();
   const metrics = createGatewayMetrics(metricsRegistry);
   const dataSources = new Map<string, SubgraphDataSource>();
+  // One request's usage goes to each subgraph it fetches from: signed once.
+  const signedUsage = new WeakMap<PartnerUsage, string>();
+  const signUsageOnce = (usage: PartnerUsage) => {
+    let header = signedUsage.get(usage);
+    if (header === undefined) signedUsage.set(usage, (header = signUsage(usage, config.identitySecret)));
+    return header;
+  };
   // Shared by every subgraph and by the data sources a supergraph reload creates.
   const subgraphFetcher = createSubgraphFetcher({ timeoutMs: config.subgraphResilience.timeoutMs });
   const signIdentity = createIdentitySigner(config.identitySecret);
@@ -102,7 +110,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
         resilience: config.subgraphResilience,
         fetcher: subgraphFetcher.fetch,
         signIdentity,
-        signUsage: budgets && ((usage) => signUsage(usage, config.identitySecret)),
+        signUsage: budgets && signUsageOnce,
         metrics,
       });
       source.onBreakerChange((state) => {
