@@ -8,6 +8,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import express from 'express';
+import { register } from 'prom-client';
 import { GraphQLError, type DocumentNode } from 'graphql';
 import {
   DEADLINE_HEADER,
@@ -113,6 +114,11 @@ export async function startSubgraph<TContext extends object>(
         allowance: definition.legacyAllowance(),
       }),
   );
+  // The legacy clients' Prometheus metrics (calls, breakers, API allowance, shed calls): prom-client's
+  // default registry, which the adapters use unless given their own.
+  app.get('/metrics', async (_req, res) => {
+    res.type(register.contentType).send(await register.metrics());
+  });
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
