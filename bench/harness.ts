@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SignJWT } from 'jose';
 import { loadEnv } from '../config';
+import { PARTNER_TIERS } from '../gateway';
 import type { Viewer } from '../runtime';
 import { graphqlUrlIn, readyDetails, startProcess, type BenchProcess } from './processes';
 import type { LoadRequest } from './load';
@@ -191,13 +192,30 @@ function endpointIn(line: string): string | undefined {
   return graphqlUrlIn(line) ?? /(http:\/\/127\.0\.0\.1:\d+\/dashboard)/.exec(line)?.[1];
 }
 
+/**
+ * Our gateway counts budgets as in production (in memory: the bench has no Redis), with limits far
+ * above what the bench asks: it measures what counting costs, never a refusal.
+ */
+export const BENCH_BUDGET_TIERS = JSON.stringify(
+  Object.fromEntries(
+    PARTNER_TIERS.map((tier) => [tier, { burst: 1e9, perMinute: 1e9, costPerMinute: 1e12 }]),
+  ),
+);
+
 export async function startContender(
   id: ContenderId,
   backend: Backend,
   nodeFlags: string[] = [],
+  /** More environment for the contender, e.g. BUDGETS=false. */
+  extraEnv: Record<string, string> = {},
 ): Promise<Contender> {
   const { script, args } = SCRIPTS[id];
-  const env: Record<string, string> = { ...backend.baseEnv, BENCH_VIEWER: JSON.stringify(backend.viewer) };
+  const env: Record<string, string> = {
+    ...backend.baseEnv,
+    BENCH_VIEWER: JSON.stringify(backend.viewer),
+    ...(id === 'ours' ? { BUDGET_TIERS: BENCH_BUDGET_TIERS } : {}),
+    ...extraEnv,
+  };
   // Hive's logger refuses LOG_LEVEL=silent (and, despite its message, "false"); it is silenced by option.
   if (id === 'hive') delete env.LOG_LEVEL;
   const started = await startProcess({

@@ -30,6 +30,43 @@ describe('configuration', () => {
     expect(() => loadEnv({ QUOTE_LINE_QUANTITY_MIN: '0' })).toThrow(/QUOTE_LINE_QUANTITY_MIN/);
   });
 
+  it('reads fair-use budgets and legacy shedding thresholds, refusing what cannot work', () => {
+    expect(loadEnv({})).toMatchObject({
+      BUDGETS: true,
+      BUDGET_TIERS: {},
+      BUDGET_PARTNERS: {},
+      BUDGET_USER_SHARE_PERCENT: 50,
+      BUDGET_ON_REDIS_FAILURE: 'open',
+      LEGACY_SHED_BULK_BELOW_PERCENT: 20,
+      LEGACY_SHED_STANDARD_BELOW_PERCENT: 10,
+      LEGACY_SHED_INTERACTIVE_BELOW_PERCENT: 2,
+    });
+    expect(
+      loadEnv({
+        BUDGET_TIERS: '{"GOLD":{"burst":60}}',
+        BUDGET_PARTNERS: '{"P-00042":{"costPerMinute":1000000}}',
+      }),
+    ).toMatchObject({
+      BUDGET_TIERS: { GOLD: { burst: 60 } },
+      BUDGET_PARTNERS: { 'P-00042': { costPerMinute: 1_000_000 } },
+    });
+    expect(() => loadEnv({ BUDGET_PARTNERS: '{"P-1":' })).toThrow(/BUDGET_PARTNERS: must be JSON/);
+    expect(() => loadEnv({ BUDGET_TIERS: '{"GOLDEN":{"burst":1}}' })).toThrow(
+      /BUDGET_TIERS: must map REGISTERED/,
+    );
+    expect(() => loadEnv({ BUDGET_PARTNERS: '{"P-1":{"burst":0}}' })).toThrow(/BUDGET_PARTNERS/);
+    expect(() => loadEnv({ BUDGET_PARTNERS: '{"P-1":{"bursts":5}}' })).toThrow(/BUDGET_PARTNERS/);
+    expect(() => loadEnv({ BUDGET_ON_REDIS_FAILURE: 'maybe' })).toThrow(
+      /BUDGET_ON_REDIS_FAILURE: must be open or closed/,
+    );
+    expect(() => loadEnv({ BUDGET_USER_SHARE_PERCENT: '0' })).toThrow(
+      /BUDGET_USER_SHARE_PERCENT: must be above 0/,
+    );
+    expect(() =>
+      loadEnv({ LEGACY_SHED_BULK_BELOW_PERCENT: '5', LEGACY_SHED_STANDARD_BELOW_PERCENT: '10' }),
+    ).toThrow(/bulk >= standard >= interactive/);
+  });
+
   it('parses overrides and treats empty strings as unset', () => {
     const env = loadEnv({
       GATEWAY_PORT: '5000',

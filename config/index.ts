@@ -15,6 +15,29 @@ const httpUrl = z
   .url('must be an http(s) URL')
   .refine((url) => /^https?:\/\//.test(url), 'must be an http(s) URL');
 
+/** A JSON object in a variable, validated by `schema`; a message says what is wrong with it. */
+const json = <T extends z.ZodTypeAny>(schema: T) =>
+  z
+    .string()
+    .transform((text, context) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        context.addIssue({ code: 'custom', message: 'must be JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema);
+const budgetLimits = z
+  .object({
+    burst: z.number().int().min(1),
+    perMinute: z.number().int().min(1),
+    costPerMinute: z.number().int().min(1),
+  })
+  .partial()
+  .strict();
+const percent = z.coerce.number().min(0, 'must be 0..100').max(100, 'must be 0..100');
+
 /** Development defaults for secrets; refused when NODE_ENV=production. */
 export const DEV_JWT_SECRET = 'dev-only-jwt-secret-change-me-0123456789';
 export const DEV_IDENTITY_SECRET = 'dev-only-identity-secret-change-me-0123456789';
@@ -84,6 +107,8 @@ const envSchema = z
         return { min: Math.min(min, max), max: Math.max(min, max) };
       })
       .default({ min: 100, max: 300 }),
+    /** The CPQ stand-in's API request limit per 24 hours (Salesforce's org allowance), reported on every answer. */
+    CPQ_STANDIN_API_LIMIT: z.coerce.number().int().min(1).default(5_000_000),
     LEGACY_TIMEOUT_MS: positiveMs.default(3000),
     BREAKER_ERROR_THRESHOLD_PERCENT: z.coerce.number().int().min(1).max(100).default(50),
     BREAKER_VOLUME_THRESHOLD: z.coerce.number().int().min(1).default(5),
@@ -137,6 +162,35 @@ const envSchema = z
         'must be 1-64 letters, digits, ".", "_", ":" or "-", e.g. partner-graph:',
       )
       .default('partner-graph:'),
+    /** Per-partner and per-user request and cost budgets (gateway/budgets.ts); counted in Redis when REDIS_URL is set. */
+    BUDGETS: flag.default(true),
+    /** Per tier, limits replacing the defaults, e.g. {"GOLD":{"burst":60,"perMinute":1800,"costPerMinute":300000}}. */
+    BUDGET_TIERS: json(
+      z.partialRecord(z.enum(['REGISTERED', 'SILVER', 'GOLD', 'PLATINUM']), budgetLimits, {
+        message: 'must map REGISTERED, SILVER, GOLD or PLATINUM to {burst, perMinute, costPerMinute}',
+      }),
+    ).default({}),
+    /** Per partner id, limits replacing its tier's, e.g. {"P-00042":{"costPerMinute":1000000}}. */
+    BUDGET_PARTNERS: json(z.record(z.string().min(1), budgetLimits)).default({}),
+    /** Percent of its partner's budgets one user (JWT sub) may use. */
+    BUDGET_USER_SHARE_PERCENT: percent.refine((n) => n > 0, 'must be above 0').default(50),
+    /** What a request gets when the budget store (Redis) fails: served uncounted (open) or refused (closed). */
+    BUDGET_ON_REDIS_FAILURE: z
+      .enum(['open', 'closed'], { message: 'must be open or closed' })
+      .default('open'),
+    /** Longest a budget check waits on Redis before it counts as a failure. */
+    BUDGET_REDIS_TIMEOUT_MS: positiveMs.default(50),
+    /** How long a partner's tier (for its default budgets) is remembered. */
+    BUDGET_TIER_TTL_MS: positiveMs.default(5 * 60_000),
+    /**
+     * A legacy system's remaining API allowance, in percent of its limit, below which its calls are
+     * shed by priority: bulk reads and reports first, then standard reads, interactive quote work last.
+     */
+    LEGACY_SHED_BULK_BELOW_PERCENT: percent.default(20),
+    LEGACY_SHED_STANDARD_BELOW_PERCENT: percent.default(10),
+    LEGACY_SHED_INTERACTIVE_BELOW_PERCENT: percent.default(2),
+    /** Once shedding, the most of the remaining allowance one partner may use, in percent. */
+    LEGACY_PARTNER_SHARE_PERCENT: percent.refine((n) => n > 0, 'must be above 0').default(25),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     DRAIN_TIMEOUT_MS: positiveMs.default(10_000),
     /** The quantities a quote line may have; beyond them addQuoteLine and updateQuoteLine answer BAD_USER_INPUT. */
@@ -154,6 +208,16 @@ const envSchema = z
         code: 'custom',
         path: ['QUOTE_LINE_QUANTITY_MAX'],
         message: 'must not be below QUOTE_LINE_QUANTITY_MIN',
+      });
+    }
+    if (
+      env.LEGACY_SHED_INTERACTIVE_BELOW_PERCENT > env.LEGACY_SHED_STANDARD_BELOW_PERCENT ||
+      env.LEGACY_SHED_STANDARD_BELOW_PERCENT > env.LEGACY_SHED_BULK_BELOW_PERCENT
+    ) {
+      context.addIssue({
+        code: 'custom',
+        path: ['LEGACY_SHED_STANDARD_BELOW_PERCENT'],
+        message: 'thresholds must be bulk >= standard >= interactive (bulk calls are shed first)',
       });
     }
     if (env.PERSISTED_QUERIES === 'safelist' && !env.SAFELIST_MANIFEST) {

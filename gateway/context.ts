@@ -1,4 +1,4 @@
-import type { Viewer } from '../runtime';
+import type { PartnerUsage, Viewer } from '../runtime';
 
 /** What the gateway knows about a request once it is authenticated. */
 export interface GatewayContext {
@@ -9,4 +9,8 @@ export interface GatewayContext {
   deadline: number;
   /** W3C trace context from the client, passed through unchanged. */
   traceparent?: string;
+  /** The operation's cost (limits.ts), set once it is resolved; budgets.ts charges it. */
+  cost?: number;
+  /** What the viewer's partner has used of its budget, once charged; forwarded to subgraphs. */
+  usage?: PartnerUsage;
 }

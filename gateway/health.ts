@@ -11,6 +11,9 @@ import type { SubgraphBreakerState } from './subgraph-data-source';
  * With REDIS_URL the body also says whether Redis is `up` or `down`. A Redis that is down makes
  * the gateway `degraded`, still 200: caches fall back to each process's own memory, so taking every
  * replica out of the load balancer because the shared cache is gone would turn slower into down.
+ *
+ * `legacyAllowance` is, per legacy system, what is left of its API allowance (the lowest any
+ * subgraph last heard) and what is being shed.
  */
 export type RedisStatus = 'up' | 'down';
 
@@ -28,19 +31,45 @@ interface SubgraphReadiness {
   legacy?: unknown;
   /** What the subgraph says of the Redis its adapters cache in, when they do. */
   redis?: RedisStatus;
+  allowance?: AllowanceReport[];
+}
+
+interface AllowanceReport {
+  system: string;
+  max: number | null;
+  remaining: number | null;
+  shedding: string[];
+}
+
+/** Per system, the report with the least left: each subgraph's clients hear the system on their own. */
+function lowestAllowance(subgraphs: SubgraphReadiness[]): Record<string, AllowanceReport> {
+  const lowest: Record<string, AllowanceReport> = {};
+  for (const report of subgraphs.flatMap((subgraph) => subgraph.allowance ?? [])) {
+    const known = lowest[report.system];
+    if (
+      !known ||
+      (report.remaining !== null && (known.remaining === null || report.remaining < known.remaining))
+    )
+      lowest[report.system] = report;
+  }
+  return lowest;
 }
 
 async function probe(
   url: string,
   timeoutMs: number,
-): Promise<{ reachable: boolean; legacy?: unknown; redis?: RedisStatus }> {
+): Promise<{ reachable: boolean; legacy?: unknown; redis?: RedisStatus; allowance?: AllowanceReport[] }> {
   const healthUrl = url.replace(/\/graphql\/?$/, '') + '/healthz';
   try {
     const response = await fetch(healthUrl, { signal: AbortSignal.timeout(timeoutMs) });
     if (!response.ok) return { reachable: false };
-    const body = (await response.json()) as { legacy?: unknown; redis?: unknown };
+    const body = (await response.json()) as {
+      legacy?: unknown;
+      redis?: unknown;
+      allowance?: AllowanceReport[];
+    };
     const redis = body.redis === 'up' || body.redis === 'down' ? body.redis : undefined;
-    return { reachable: true, legacy: body.legacy, ...(redis ? { redis } : {}) };
+    return { reachable: true, legacy: body.legacy, allowance: body.allowance, ...(redis ? { redis } : {}) };
   } catch {
     return { reachable: false };
   }
@@ -65,7 +94,13 @@ export function healthRouter(sources: ReadinessSources): Router {
     ];
     const redis = statuses.length ? (statuses.every((status) => status === 'up') ? 'up' : 'down') : undefined;
     const status = !ready ? 'not ready' : redis === 'down' ? 'degraded' : 'ready';
-    res.status(ready ? 200 : 503).json({ status, supergraphLoaded, subgraphs, ...(redis ? { redis } : {}) });
+    res.status(ready ? 200 : 503).json({
+      status,
+      supergraphLoaded,
+      ...(redis ? { redis } : {}),
+      legacyAllowance: lowestAllowance(subgraphs),
+      subgraphs: subgraphs.map(({ allowance: _allowance, ...subgraph }) => subgraph),
+    });
   });
   return router;
 }

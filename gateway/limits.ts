@@ -193,7 +193,7 @@ function costLimitPlugin(maxCost: number): ApolloServerPlugin<GatewayContext> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, schema, operation }) {
+        async didResolveOperation({ request, document, schema, operation, contextValue }) {
           const tooDeep = tooDeepVariable(request.variables ?? {}, MAX_VARIABLE_DEPTH);
           if (tooDeep !== undefined) {
             throw badVariable(
@@ -213,6 +213,7 @@ function costLimitPlugin(maxCost: number): ApolloServerPlugin<GatewayContext> {
             operationName: request.operationName,
             variables: variables.coerced,
           });
+          contextValue.cost = cost;
           if (cost > maxCost) {
             throw new QueryLimitError(`Query cost ${cost} exceeds the limit of ${maxCost}`, 'cost', {
               cost,

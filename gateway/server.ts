@@ -14,9 +14,12 @@ import {
   installScalars,
   listen,
   PAYLOAD_TOO_LARGE,
+  signUsage,
+  type PartnerUsage,
   type RunningServer,
 } from '../runtime';
 import { createRequestVerifier, type AuthConfig } from './auth';
+import { createBudgets, type BudgetsConfig } from './budgets';
 import { clientErrorFormatter } from './client-errors';
 import type { GatewayContext } from './context';
 import { healthRouter, type RedisStatus } from './health';
@@ -24,6 +27,7 @@ import { createExplorerRouter, type ExplorerDevTokens } from './explorer';
 import { limitProtections, type LimitsConfig } from './limits';
 import { requestLoggingPlugin } from './logging';
 import { createGatewayMetrics } from './metrics';
+import { partnerTierSource, type PartnerTier } from './partner-tiers';
 import { persistedQueryHashCheck, safelistMiddleware } from './persisted-queries';
 import { SubgraphDataSource, type SubgraphResilienceOptions } from './subgraph-data-source';
 import { createSubgraphFetcher } from './subgraph-fetcher';
@@ -42,6 +46,8 @@ export interface GatewayConfig {
   identitySecret: string;
   production: boolean;
   limits: LimitsConfig;
+  /** Per-partner and per-user budgets (budgets.ts); none when absent. */
+  budgets?: BudgetsConfig & { tierTtlMs: number; fallbackTier: PartnerTier };
   subgraphResilience: SubgraphResilienceOptions;
   /** Time budget of one client request; becomes the deadline passed to subgraphs. */
   requestTimeoutMs: number;
@@ -72,9 +78,30 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const metricsRegistry = new Registry();
   const metrics = createGatewayMetrics(metricsRegistry);
   const dataSources = new Map<string, SubgraphDataSource>();
+  // One request's usage goes to each subgraph it fetches from: signed once.
+  const signedUsage = new WeakMap<PartnerUsage, string>();
+  const signUsageOnce = (usage: PartnerUsage) => {
+    let header = signedUsage.get(usage);
+    if (header === undefined) signedUsage.set(usage, (header = signUsage(usage, config.identitySecret)));
+    return header;
+  };
   // Shared by every subgraph and by the data sources a supergraph reload creates.
   const subgraphFetcher = createSubgraphFetcher({ timeoutMs: config.subgraphResilience.timeoutMs });
   const signIdentity = createIdentitySigner(config.identitySecret);
+  const budgets =
+    config.budgets &&
+    createBudgets(
+      config.budgets,
+      partnerTierSource({
+        url: config.subgraphUrls.partners ?? '',
+        signIdentity,
+        ttlMs: config.budgets.tierTtlMs,
+        failureTtlMs: Math.min(config.budgets.tierTtlMs, 30_000),
+        timeoutMs: config.subgraphResilience.timeoutMs,
+        fallbackTier: config.budgets.fallbackTier,
+      }),
+      { registry: metricsRegistry, logger: config.logger },
+    );
   const supergraph = supergraphFromFile(
     config.supergraphPath,
     config.logger,
@@ -88,6 +115,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
         resilience: config.subgraphResilience,
         fetcher: subgraphFetcher.fetch,
         signIdentity,
+        signUsage: budgets && signUsageOnce,
         metrics,
       });
       source.onBreakerChange((state) => {
@@ -124,11 +152,14 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer: running.httpServer }),
       ...limits.plugins,
+      ...(budgets ? [budgets.plugin] : []),
       metrics.plugin,
       requestLoggingPlugin(config.logger),
     ],
   });
   await server.start();
+  // The first requests would otherwise find Redis still connecting and go uncounted.
+  await budgets?.ready(2000);
 
   app.use(
     healthRouter({

@@ -10,7 +10,13 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import CircuitBreaker from 'opossum';
-import { DEADLINE_HEADER, IDENTITY_HEADER, type IdentitySigner } from '../runtime';
+import {
+  DEADLINE_HEADER,
+  IDENTITY_HEADER,
+  USAGE_HEADER,
+  type IdentitySigner,
+  type PartnerUsage,
+} from '../runtime';
 import type { GatewayContext } from './context';
 import type { GatewayMetrics } from './metrics';
 import { SubgraphTimeoutError } from './subgraph-fetcher';
@@ -37,6 +43,8 @@ export interface SubgraphDataSourceOptions {
   fetcher: Fetcher;
   /** Signs the viewer forwarded in IDENTITY_HEADER. */
   signIdentity: IdentitySigner;
+  /** Signs the partner's budget usage forwarded in USAGE_HEADER (runtime/usage.ts), when budgets are on. */
+  signUsage?: (usage: PartnerUsage) => string;
   metrics?: Pick<GatewayMetrics, 'observeSubgraphFetch'>;
 }
 
@@ -189,8 +197,9 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   override willSendRequest({ request, context }: ProcessOptions): void {
     const headers = request.http?.headers;
     if (!headers) return;
-    const { viewer, requestId, deadline, traceparent } = context as Partial<GatewayContext>;
+    const { viewer, requestId, deadline, traceparent, usage } = context as Partial<GatewayContext>;
     if (viewer) headers.set(IDENTITY_HEADER, this.config.signIdentity(viewer));
+    if (usage && this.config.signUsage) headers.set(USAGE_HEADER, this.config.signUsage(usage));
     if (requestId) headers.set('x-request-id', requestId);
     if (traceparent) headers.set('traceparent', traceparent);
     const subgraphDeadline = Math.min(deadline ?? Infinity, Date.now() + this.config.resilience.timeoutMs);

@@ -47,6 +47,12 @@ export type QueryLimit = 'depth' | 'aliases' | 'directives' | 'tokens' | 'cost';
  */
 const GATEWAY_EXECUTION_ERROR_CODES = ['INVALID_GRAPHQL', 'DOWNSTREAM_SERVICE_ERROR'] as const;
 
+/**
+ * A partner or user over its request or query-cost budget (gateway/budgets.ts): HTTP 429 with
+ * Retry-After; `extensions.budget` names the budget that ran out.
+ */
+export const RATE_LIMITED = 'RATE_LIMITED';
+
 /** Answered by the gateway's HTTP layer, before GraphQL runs. */
 export const PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE';
 export const PERSISTED_QUERY_NOT_IN_SAFELIST = 'PERSISTED_QUERY_NOT_IN_SAFELIST';
@@ -71,6 +77,7 @@ export const SUBGRAPH_PASSED_THROUGH_CODES: ReadonlySet<string> = new Set([
 export const GATEWAY_PASSED_THROUGH_CODES: ReadonlySet<string> = new Set([
   ...SUBGRAPH_PASSED_THROUGH_CODES,
   QUERY_LIMIT_EXCEEDED,
+  RATE_LIMITED,
   ...GATEWAY_EXECUTION_ERROR_CODES,
 ]);
 

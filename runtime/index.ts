@@ -12,6 +12,7 @@ export {
   type Viewer,
 } from './identity';
 export { DEADLINE_HEADER } from './deadline';
+export { signUsage, USAGE_HEADER, verifyUsage, type PartnerUsage } from './usage';
 export { listen, type ListenOptions, type RunningServer } from './listen';
 export { installScalars, SCALARS } from './scalars';
 export { createLogger, type Logger } from './logger';
@@ -22,6 +23,7 @@ export {
   PAYLOAD_TOO_LARGE,
   PERSISTED_QUERY_NOT_IN_SAFELIST,
   QUERY_LIMIT_EXCEEDED,
+  RATE_LIMITED,
   SUBGRAPH_PASSED_THROUGH_CODES,
   USER_ERROR_CODES,
   type QueryLimit,

@@ -1,7 +1,7 @@
 import { connectRedis, redisStatus } from '../adapters/http';
 import { DEV_JWT_SECRET, type Env } from '../config';
 import type { AuthConfig, ExplorerDevTokens, GatewayConfig } from '../gateway';
-import { loadSafelist, RedisKeyValueCache } from '../gateway';
+import { DEFAULT_TIER_BUDGETS, loadSafelist, RedisKeyValueCache } from '../gateway';
 import { createLogger } from '../runtime';
 
 /** Env -> the gateway's typed configuration; shared by `npm start` and `npm run gateway`. */
@@ -54,6 +54,29 @@ export function gatewayConfigOf(
       : env.PERSISTED_QUERIES === 'apq'
         ? { mode: 'apq', cache: redis ? new RedisKeyValueCache(redis, env.REDIS_KEY_PREFIX) : undefined }
         : { mode: 'off' };
+  // Its own connection, with the budget check's own command timeout: a check must fail at once
+  // while Redis is away, never wait behind the APQ store's commands.
+  const budgetRedis =
+    env.BUDGETS && env.REDIS_URL
+      ? connectRedis(env.REDIS_URL, { commandTimeoutMs: env.BUDGET_REDIS_TIMEOUT_MS })
+      : undefined;
+  const tiers = Object.fromEntries(
+    Object.entries(DEFAULT_TIER_BUDGETS).map(([tier, limits]) => [
+      tier,
+      { ...limits, ...env.BUDGET_TIERS[tier as keyof typeof DEFAULT_TIER_BUDGETS] },
+    ]),
+  ) as typeof DEFAULT_TIER_BUDGETS;
+  const budgets: GatewayConfig['budgets'] = env.BUDGETS
+    ? {
+        tiers,
+        partners: env.BUDGET_PARTNERS,
+        userShare: env.BUDGET_USER_SHARE_PERCENT / 100,
+        onStoreFailure: env.BUDGET_ON_REDIS_FAILURE,
+        redis: budgetRedis && { client: budgetRedis, keyPrefix: env.REDIS_KEY_PREFIX },
+        tierTtlMs: env.BUDGET_TIER_TTL_MS,
+        fallbackTier: 'REGISTERED',
+      }
+    : undefined;
   return {
     config: {
       ...overrides,
@@ -78,12 +101,14 @@ export function gatewayConfigOf(
       requestTimeoutMs: env.GATEWAY_REQUEST_TIMEOUT_MS,
       bodyLimitBytes: env.BODY_LIMIT_BYTES,
       persistedQueries,
+      budgets,
       logger: createLogger(env.LOG_LEVEL, 'gateway'),
       drainTimeoutMs: env.DRAIN_TIMEOUT_MS,
       ...(redis ? { redis: [() => redisStatus(redis)] } : {}),
     },
     close: async () => {
       if (redis) await redis.quit().catch(() => redis.disconnect());
+      budgetRedis?.disconnect();
     },
   };
 }

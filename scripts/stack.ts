@@ -1,6 +1,12 @@
 import type { Env } from '../config';
 import { businessDay, pinnedClock, systemClock, useBusinessClock } from '../domain';
-import { createRedisCache, DEFAULT_BREAKER_OPTIONS, type BreakerOptions } from '../adapters/http';
+import {
+  type AllowancePolicy,
+  createRedisCache,
+  DEFAULT_ALLOWANCE_POLICY,
+  DEFAULT_BREAKER_OPTIONS,
+  type BreakerOptions,
+} from '../adapters/http';
 import type { CpqConfig } from '../adapters/cpq';
 import { DEFAULT_PROGRAM_CACHE } from '../adapters/incentives';
 import { startGateway, type RunningGateway } from '../gateway';
@@ -57,6 +63,7 @@ export async function startStack(env: Env): Promise<RunningStack> {
           clientId: env.CPQ_CLIENT_ID,
           clientSecret: env.CPQ_CLIENT_SECRET,
           today: businessDay,
+          apiRequestLimit: { maxRequests: env.CPQ_STANDIN_API_LIMIT, windowMs: 24 * 60 * 60_000 },
         },
         prm: { ...DEFAULT_PRM_OPTIONS, apiKey: env.PRM_API_KEY, today: businessDay },
         billing: {
@@ -95,12 +102,22 @@ export async function startStack(env: Env): Promise<RunningStack> {
       : undefined;
     if (referenceCache) started.push(referenceCache);
     const subgraphs: RunningSubgraph[] = [];
+    const allowancePolicy: AllowancePolicy = {
+      ...DEFAULT_ALLOWANCE_POLICY,
+      shedBelow: {
+        bulk: env.LEGACY_SHED_BULK_BELOW_PERCENT / 100,
+        standard: env.LEGACY_SHED_STANDARD_BELOW_PERCENT / 100,
+        interactive: env.LEGACY_SHED_INTERACTIVE_BELOW_PERCENT / 100,
+      },
+      partnerShare: env.LEGACY_PARTNER_SHARE_PERCENT / 100,
+    };
     const prm = {
       baseUrl: prmUrl,
       apiKey: env.PRM_API_KEY,
       timeoutMs: env.LEGACY_TIMEOUT_MS,
       breaker,
       cache: referenceCache,
+      allowancePolicy,
     };
     const cpq: CpqConfig = {
       baseUrl: cpqUrl,
@@ -109,6 +126,7 @@ export async function startStack(env: Env): Promise<RunningStack> {
       timeoutMs: env.LEGACY_TIMEOUT_MS,
       breaker,
       cache: referenceCache,
+      allowancePolicy,
     };
     const partners = await startPartnersSubgraph({
       port: env.PARTNERS_PORT,

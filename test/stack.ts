@@ -24,6 +24,9 @@ export function startTestStack(overrides: Record<string, string> = {}): Promise<
       INCENTIVES_STANDIN_LATENCY_MS: '0-0',
       APOLLO_TELEMETRY: 'false',
       LOG_LEVEL: 'silent',
+      // Tests fire requests faster than a partner's budget allows and count PRM calls (the budget's
+      // tier lookup is one); the fair-use tests turn budgets on.
+      BUDGETS: 'false',
       ...overrides,
     }),
   );

@@ -17,11 +17,13 @@ import {
   type BreakerOptions,
   type CachedValue,
   type CachePolicy,
+  type CallPriority,
   clientCredentialsAuth,
   createLegacyHttpClient,
   type LegacyCallContext,
   type LegacyHttpClient,
   type LegacyResilienceOptions,
+  readSforceLimitInfo,
   UpstreamError,
   type UpstreamErrorCode,
 } from '../http';
@@ -252,6 +254,32 @@ function sameFieldValue(held: unknown, sent: string | number | null): boolean {
     new Decimal(String(held)).eq(String(sent))
   );
 }
+/**
+ * Which CPQ calls keep the org's API allowance when it runs low (adapters/http/allowance.ts):
+ * quote work a partner is doing now goes last; a partner's whole quote list, the catalog and
+ * price lists (dashboards, reports, exports; reference data that is cached and served stale
+ * anyway) go first.
+ */
+const CPQ_PRIORITIES: Readonly<Record<string, CallPriority>> = {
+  createQuote: 'interactive',
+  createQuoteLine: 'interactive',
+  updateQuote: 'interactive',
+  updateQuoteLine: 'interactive',
+  deleteQuoteLine: 'interactive',
+  calculateQuote: 'interactive',
+  calculateAndSaveQuote: 'interactive',
+  getQuotes: 'interactive',
+  getQuoteLines: 'interactive',
+  queryQuoteLines: 'interactive',
+  getAccounts: 'standard',
+  queryOpportunities: 'standard',
+  queryAccounts: 'bulk',
+  queryQuotes: 'bulk',
+  queryProducts: 'bulk',
+  queryPriceBooks: 'bulk',
+  queryPriceBookEntries: 'bulk',
+  calculatePartnerPrices: 'bulk',
+};
 
 export function createCpqAdapter(config: CpqConfig): CpqAdapter {
   const { baseUrl, clientId, clientSecret, productCache = DEFAULT_PRODUCT_CACHE, ...resilience } = config;
@@ -260,6 +288,8 @@ export function createCpqAdapter(config: CpqConfig): CpqAdapter {
     system: 'cpq',
     baseUrl,
     classify: classifyCpqAnswer,
+    readAllowance: readSforceLimitInfo,
+    priorities: CPQ_PRIORITIES,
     auth: (axios) =>
       clientCredentialsAuth(axios, {
         tokenPath: '/services/oauth2/token',

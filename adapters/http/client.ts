@@ -4,6 +4,13 @@ import axios, { type AxiosInstance, type AxiosRequestConfig, type AxiosResponse,
 import CircuitBreaker from 'opossum';
 import type { Registry } from 'prom-client';
 import type { ZodType } from 'zod';
+import {
+  type AllowancePolicy,
+  type AllowanceSnapshot,
+  type CallPriority,
+  createAllowance,
+  type ReadAllowance,
+} from './allowance';
 import { TokenRequestError, type LegacyAuth } from './auth';
 import {
   BulkheadRejection,
@@ -12,7 +19,13 @@ import {
   DEFAULT_BULKHEAD_OPTIONS,
 } from './bulkhead';
 import { createMemoryCache, type KeyValueCache } from './cache';
-import { type BreakerState, UpstreamError, type UpstreamErrorCode, type WriteOutcome } from './errors';
+import {
+  type BreakerState,
+  type UpstreamDetails,
+  UpstreamError,
+  type UpstreamErrorCode,
+  type WriteOutcome,
+} from './errors';
 import { legacyHealth, type LegacyHealthRegistry } from './health';
 import { BREAKER_STATE_VALUES, legacyMetrics } from './metrics';
 import {
@@ -82,12 +95,18 @@ export interface LegacyClientOptions {
   registry?: Registry;
   /** Where the breakers are listed for readiness; defaults to the process-wide `legacyHealth`. */
   health?: LegacyHealthRegistry;
+  /** How the system reports its API allowance on an answer (allowance.ts); 429s are heard either way. */
+  readAllowance?: ReadAllowance;
+  /** When to shed calls as the allowance runs low; DEFAULT_ALLOWANCE_POLICY unless given. */
+  allowancePolicy?: AllowancePolicy;
+  /** Each operation's priority when the allowance runs low; an operation not named is `standard`. */
+  priorities?: Readonly<Record<string, CallPriority>>;
 }
 
 /** The options an adapter passes through to its client unchanged. */
 export type LegacyResilienceOptions = Pick<
   LegacyClientOptions,
-  'retry' | 'bulkhead' | 'cache' | 'registry' | 'health'
+  'retry' | 'bulkhead' | 'cache' | 'registry' | 'health' | 'allowancePolicy'
 >;
 
 export const DEFAULT_BREAKER_OPTIONS: BreakerOptions = {
@@ -116,10 +135,12 @@ export interface LegacyRequest<T> {
   deadline?: number;
   /** Sent as `x-request-id`, to follow one GraphQL request into the legacy system's logs. */
   requestId?: string;
+  /** The partner the call is made for: its share of a low API allowance (allowance.ts). */
+  partnerId?: string;
 }
 
 /** What a GraphQL request hands its loaders to pass on to every legacy call it causes. */
-export type LegacyCallContext = Pick<LegacyRequest<unknown>, 'deadline' | 'requestId'>;
+export type LegacyCallContext = Pick<LegacyRequest<unknown>, 'deadline' | 'requestId' | 'partnerId'>;
 
 export interface LegacyHttpClient {
   readonly system: string;
@@ -136,6 +157,8 @@ export interface LegacyHttpClient {
   ): Promise<Array<CachedValue<T> | null | Error>>;
   /** Breaker state per operation, for readiness endpoints. */
   breakerStates(): Record<string, BreakerState>;
+  /** What is left of the system's API allowance, as last heard, and what is being shed. */
+  allowance(): AllowanceSnapshot;
   close(): void;
 }
 
@@ -227,6 +250,14 @@ export function createLegacyHttpClient(options: LegacyClientOptions): LegacyHttp
     maxRedirects: 0,
   });
   const auth = options.auth?.(axiosInstance);
+  const allowance = createAllowance(system, options.readAllowance, options.allowancePolicy);
+  const recordAllowance = () => {
+    const { max, remaining } = allowance.snapshot();
+    if (max !== null && remaining !== null) {
+      metrics.allowanceMax.set({ system }, max);
+      metrics.allowanceRemaining.set({ system }, remaining);
+    }
+  };
   const breakers = new Map<string, CircuitBreaker<[Attempt], unknown>>();
   /** Failures worth another attempt, and why; kept beside the error so it never reaches a client. */
   const retryReasons = new WeakMap<UpstreamError, RetryReason>();
@@ -241,10 +272,11 @@ export function createLegacyHttpClient(options: LegacyClientOptions): LegacyHttp
   function fail(
     code: UpstreamErrorCode,
     operation: string,
-    extra: { retryAfterMs?: number; bulkhead?: 'full' } = {},
+    extra: Pick<UpstreamDetails, 'retryAfterMs' | 'bulkhead' | 'shed'> = {},
+    message = `${system} ${MESSAGES[code]} (${operation})`,
   ): UpstreamError {
     const breaker = breakers.get(operation);
-    return new UpstreamError(code, `${system} ${MESSAGES[code]} (${operation})`, {
+    return new UpstreamError(code, message, {
       system,
       operation,
       breaker: breaker ? breakerState(breaker) : 'closed',
@@ -263,6 +295,10 @@ export function createLegacyHttpClient(options: LegacyClientOptions): LegacyHttp
     const classified = options.classify?.(response.status, body);
     const retryAfter = parseRetryAfterMs(response.headers['retry-after'] as string | undefined);
     const extra = retryAfter === undefined ? {} : { retryAfterMs: retryAfter };
+    allowance.observe(response.headers);
+    if (response.status === 429) allowance.throttled(retryAfter);
+    else if (response.status < 400) allowance.answered();
+    recordAllowance();
     if (classified) throw fail(classified, operation, extra);
     if (response.status >= 400) {
       throw retryable(
@@ -386,6 +422,16 @@ export function createLegacyHttpClient(options: LegacyClientOptions): LegacyHttp
 
   async function execute<T>(request: LegacyRequest<T>): Promise<T> {
     const { operation } = request;
+    const priority = options.priorities?.[operation] ?? 'standard';
+    const shed = allowance.admit(priority, request.partnerId);
+    if (shed) {
+      metrics.shedCalls.inc({ system, operation, priority, reason: shed.reason });
+      const extra = {
+        shed: shed.reason,
+        ...(shed.retryAfterMs === undefined ? {} : { retryAfterMs: shed.retryAfterMs }),
+      };
+      throw withOutcome(fail('UPSTREAM_RATE_LIMITED', operation, extra, shed.message), 'NOT_APPLIED');
+    }
     const method = request.method ?? 'GET';
     const parse = request.parse ?? JSON.parse;
     const headers: Record<string, string> = { ...request.headers };
@@ -474,6 +520,7 @@ export function createLegacyHttpClient(options: LegacyClientOptions): LegacyHttp
     cachedBatch,
     breakerStates: () =>
       Object.fromEntries([...breakers].map(([operation, breaker]) => [operation, breakerState(breaker)])),
+    allowance: () => allowance.snapshot(),
     close() {
       removeFromHealth();
       breakers.forEach((breaker) => breaker.shutdown());

@@ -1,3 +1,5 @@
+import type { ShedReason } from './allowance';
+
 /**
  * The coded errors every adapter throws. Codes are the graph's stable `extensions.code` values;
  * `upstream` says which legacy system and operation failed and in what state its breaker is.
@@ -21,6 +23,8 @@ export interface UpstreamDetails {
   retryAfterMs?: number;
   /** Set when the call was refused locally because the system's bulkhead was full. */
   bulkhead?: 'full';
+  /** Set when the call was shed, never sent, to save the system's API allowance (allowance.ts). */
+  shed?: ShedReason;
 }
 
 /**

@@ -1,3 +1,12 @@
+export {
+  CALL_PRIORITIES,
+  DEFAULT_ALLOWANCE_POLICY,
+  readSforceLimitInfo,
+  type AllowancePolicy,
+  type AllowanceSnapshot,
+  type CallPriority,
+  type ShedReason,
+} from './allowance';
 export { clientCredentialsAuth, staticHeaderAuth, type LegacyAuth } from './auth';
 export { DEFAULT_BULKHEAD_OPTIONS, type BulkheadOptions } from './bulkhead';
 export {

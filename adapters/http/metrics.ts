@@ -21,6 +21,11 @@ export interface LegacyMetrics {
   cache: Counter<'system' | 'operation' | 'result'>;
   /** Calls refused by the bulkhead without reaching the system. */
   bulkheadRejections: Counter<'system'>;
+  /** The system's API allowance as it last reported it (allowance.ts). */
+  allowanceMax: Gauge<'system'>;
+  allowanceRemaining: Gauge<'system'>;
+  /** Calls shed to save the allowance, never sent, by priority and reason. */
+  shedCalls: Counter<'system' | 'operation' | 'priority' | 'reason'>;
 }
 
 export const BREAKER_STATE_VALUES: Record<BreakerState, number> = { closed: 0, halfOpen: 1, open: 2 };
@@ -88,6 +93,30 @@ function createMetrics(registry: Registry): LegacyMetrics {
         name: 'legacy_bulkhead_rejections_total',
         help: 'Legacy calls refused because the system already had its maximum of calls in flight and queued.',
         labelNames: ['system'],
+        registers,
+      }),
+    allowanceMax:
+      existing('legacy_api_allowance_max') ??
+      new Gauge({
+        name: 'legacy_api_allowance_max',
+        help: "A legacy system's API request limit for its current window, as it last reported it.",
+        labelNames: ['system'],
+        registers,
+      }),
+    allowanceRemaining:
+      existing('legacy_api_allowance_remaining') ??
+      new Gauge({
+        name: 'legacy_api_allowance_remaining',
+        help: "What is left of a legacy system's API request limit in its current window, as it last reported it.",
+        labelNames: ['system'],
+        registers,
+      }),
+    shedCalls:
+      existing('legacy_shed_calls_total') ??
+      new Counter({
+        name: 'legacy_shed_calls_total',
+        help: 'Legacy calls shed (never sent) to save the API allowance, by priority and reason (allowance-low, throttled, partner-share).',
+        labelNames: ['system', 'operation', 'priority', 'reason'],
         registers,
       }),
   };

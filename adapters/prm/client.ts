@@ -9,6 +9,7 @@ import type {
 import {
   createLegacyHttpClient,
   type BreakerOptions,
+  type CallPriority,
   isUpstreamError,
   type LegacyCallContext,
   type LegacyHttpClient,
@@ -66,11 +67,26 @@ export interface PrmAdapter {
   createCommands(context?: LegacyCallContext): PrmCommands;
 }
 
+/**
+ * Which PRM calls keep going when it pushes back (429): the partner record and certifications
+ * every quote write checks and deal registrations go on (the latter also find one registration);
+ * contact lists, display data only, are shed.
+ */
+const PRM_PRIORITIES: Readonly<Record<string, CallPriority>> = {
+  getAccounts: 'interactive',
+  listCertifications: 'interactive',
+  getDealRegistration: 'interactive',
+  registerDeal: 'interactive',
+  listDealRegistrations: 'standard',
+  listContacts: 'bulk',
+};
+
 export function createPrmAdapter(config: PrmConfig): PrmAdapter {
   const { apiKey, ...options } = config;
   const http = createLegacyHttpClient({
     ...options,
     system: 'prm',
+    priorities: PRM_PRIORITIES,
     auth: () => staticHeaderAuth('authorization', `prm-key ${apiKey}`),
   });
 

@@ -32,6 +32,7 @@ export async function startBillingSubgraph(config: BillingSubgraphConfig): Promi
       resolvers,
       createContext: (viewer, call) => ({ viewer, billing: billing.createLoaders(call) }),
       legacyHealth: () => ({ billing: billing.http.breakerStates() }),
+      legacyAllowance: () => [billing.http.allowance()],
     },
     { port: config.port, identitySecret: config.identitySecret },
   );

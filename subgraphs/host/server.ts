@@ -8,17 +8,21 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import express from 'express';
+import { register } from 'prom-client';
 import { GraphQLError, type DocumentNode } from 'graphql';
 import {
   DEADLINE_HEADER,
   IDENTITY_HEADER,
   listen,
   SCALARS,
+  USAGE_HEADER,
   verifyIdentity,
+  verifyUsage,
+  type PartnerUsage,
   type RunningServer,
   type Viewer,
 } from '../../runtime';
-import type { KeyValueCache } from '../../adapters/http';
+import type { AllowanceSnapshot, KeyValueCache } from '../../adapters/http';
 import { formatSubgraphError } from './errors';
 
 /**
@@ -34,6 +38,8 @@ export interface SubgraphDefinition<TContext extends object> {
   createContext(viewer: Viewer, call: RequestScope): TContext;
   /** Breaker states of the legacy systems behind this subgraph, for the gateway's /readyz. */
   legacyHealth(): Record<string, Record<string, string>>;
+  /** What is left of each legacy system's API allowance as this subgraph's clients last heard. */
+  legacyAllowance(): AllowanceSnapshot[];
 }
 
 /** What the gateway says about the request's budget and identity, passed on to legacy calls. */
@@ -41,6 +47,10 @@ export interface RequestScope {
   /** Epoch ms; legacy calls and retries never run past it. */
   deadline?: number;
   requestId?: string;
+  /** The viewer's partner: legacy calls count against its share of a low API allowance. */
+  partnerId?: string;
+  /** The partner's budget usage as the gateway counted it (runtime/usage.ts), when it sent one. */
+  usage?: PartnerUsage;
 }
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -110,8 +120,14 @@ export async function startSubgraph<TContext extends object>(
         subgraph: definition.name,
         legacy: definition.legacyHealth(),
         ...sharedCacheStatus(options.caches),
+        allowance: definition.legacyAllowance(),
       }),
   );
+  // The legacy clients' Prometheus metrics (calls, breakers, API allowance, shed calls): prom-client's
+  // default registry, which the adapters use unless given their own.
+  app.get('/metrics', async (_req, res) => {
+    res.type(register.contentType).send(await register.metrics());
+  });
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
@@ -123,10 +139,11 @@ export async function startSubgraph<TContext extends object>(
             extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } },
           });
         }
-        return definition.createContext(
-          identity.viewer,
-          requestScopeOf(req.get(DEADLINE_HEADER), req.get('x-request-id')),
-        );
+        return definition.createContext(identity.viewer, {
+          ...requestScopeOf(req.get(DEADLINE_HEADER), req.get('x-request-id')),
+          partnerId: identity.viewer.partnerId,
+          usage: verifyUsage(req.get(USAGE_HEADER), options.identitySecret, identity.viewer.partnerId),
+        });
       },
     }),
   );

@@ -58,6 +58,7 @@ export async function startIncentivesSubgraph(config: IncentivesSubgraphConfig):
         prm: prm.http.breakerStates(),
         cpq: cpq.http.breakerStates(),
       }),
+      legacyAllowance: () => [incentives.http.allowance(), prm.http.allowance(), cpq.http.allowance()],
     },
     {
       port: config.port,

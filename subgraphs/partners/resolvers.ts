@@ -36,6 +36,15 @@ export const resolvers: Resolvers = {
       pageRequest(args.first, args.after);
       return registrationsPage(await prm.dealRegistrationsByPartnerId.load(prmRecordOf(partner).id), args);
     },
+    usage: (partner, _args, { viewer, usage }) =>
+      usage && partner.id === viewer.partnerId
+        ? {
+            requests: usage.requests,
+            cost: usage.cost,
+            remaining: usage.remaining,
+            resetsAt: new Date(usage.resetsAt).toISOString(),
+          }
+        : null,
   },
   Certification: {
     status: (certification) => certificationStatusOn(certification, businessDay()),

@@ -8,7 +8,7 @@ import {
   type PrmConfig,
   type PrmRequestLoaders,
 } from '../../adapters/prm';
-import type { Viewer } from '../../runtime';
+import type { PartnerUsage, Viewer } from '../../runtime';
 import { startSubgraph, type RunningSubgraph } from '../host';
 import { resolvers } from './resolvers';
 
@@ -21,6 +21,8 @@ export interface PartnersContext {
   prm: PrmRequestLoaders;
   prmCommands: PrmCommands;
   cpq: Pick<CpqRequestLoaders, 'customerById'>;
+  /** The viewer's partner's budget usage, as the gateway forwarded it. */
+  usage?: PartnerUsage;
 }
 
 export interface PartnersSubgraphConfig {
@@ -45,8 +47,10 @@ export async function startPartnersSubgraph(config: PartnersSubgraphConfig): Pro
         prm: prm.createLoaders(call),
         prmCommands: prm.createCommands(call),
         cpq: cpq.createLoaders(call),
+        usage: call.usage,
       }),
       legacyHealth: () => ({ prm: prm.http.breakerStates(), cpq: cpq.http.breakerStates() }),
+      legacyAllowance: () => [prm.http.allowance(), cpq.http.allowance()],
     },
     { port: config.port, identitySecret: config.identitySecret, caches: [config.prm.cache] },
   );

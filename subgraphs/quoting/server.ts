@@ -57,6 +57,7 @@ export async function startQuotingSubgraph(config: QuotingSubgraphConfig): Promi
         lineQuantity: config.lineQuantity,
       }),
       legacyHealth: () => ({ cpq: cpq.http.breakerStates(), prm: prm.http.breakerStates() }),
+      legacyAllowance: () => [cpq.http.allowance(), prm.http.allowance()],
     },
     {
       port: config.port,

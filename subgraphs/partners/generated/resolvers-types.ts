@@ -22,6 +22,19 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** A partner's use of its per-minute gateway budgets, shared by all its users and the gateway's replicas. */
+export type BudgetUsage = {
+  __typename?: 'BudgetUsage';
+  /** Query cost charged this minute, this query's included (each object a query may return costs 1). */
+  cost: Scalars['Int']['output'];
+  /** Query cost left this minute; a query costing more is refused with RATE_LIMITED (HTTP 429). */
+  remaining: Scalars['Int']['output'];
+  /** Requests counted this minute, this one included. */
+  requests: Scalars['Int']['output'];
+  /** When the minute's cost budget starts again, ISO 8601 in UTC. */
+  resetsAt: Scalars['String']['output'];
+};
+
 /** Proof that someone at the partner passed the training for one product family. */
 export type Certification = {
   __typename?: 'Certification';
@@ -229,6 +242,13 @@ export type Partner = {
   status: Maybe<PartnerStatus>;
   /** Program tier; drives discounts and commission rates. Null (with an error at this path) only when the PRM cannot be asked. */
   tier: Maybe<PartnerTier>;
+  /**
+   * What your partner has spent of its gateway budgets this minute, as the gateway counted it when it
+   * admitted this request (the `RateLimit` and `RateLimit-Policy` response headers list every budget,
+   * your user's share included). Null for any partner but your own, and when the gateway counts no
+   * budgets or could not count this request.
+   */
+  usage: Maybe<BudgetUsage>;
 };
 
 
@@ -432,12 +452,14 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  BudgetUsage: ResolverTypeWrapper<BudgetUsage>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
   Certification: ResolverTypeWrapper<CertificationModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   CertificationLevel: CertificationLevel;
   CertificationStatus: CertificationStatus;
   Contact: ResolverTypeWrapper<ContactModel>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ContactRole: ContactRole;
   ContactStatus: ContactStatus;
@@ -445,7 +467,6 @@ export type ResolversTypes = ResolversObject<{
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DealRegistration: ResolverTypeWrapper<DealRegistrationModel>;
   DealRegistrationConnection: ResolverTypeWrapper<DealRegistrationConnectionPageModel>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   DealRegistrationEdge: ResolverTypeWrapper<Omit<DealRegistrationEdge, 'node'> & { node: ResolversTypes['DealRegistration'] }>;
   DealRegistrationStatus: DealRegistrationStatus;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
@@ -465,16 +486,17 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  BudgetUsage: BudgetUsage;
+  Int: Scalars['Int']['output'];
+  String: Scalars['String']['output'];
   Certification: CertificationModel;
   ID: Scalars['ID']['output'];
   Contact: ContactModel;
-  String: Scalars['String']['output'];
   Boolean: Scalars['Boolean']['output'];
   Currency: Scalars['Currency']['output'];
   Date: Scalars['Date']['output'];
   DealRegistration: DealRegistrationModel;
   DealRegistrationConnection: DealRegistrationConnectionPageModel;
-  Int: Scalars['Int']['output'];
   DealRegistrationEdge: Omit<DealRegistrationEdge, 'node'> & { node: ResolversParentTypes['DealRegistration'] };
   Decimal: Scalars['Decimal']['output'];
   Money: MoneyModel;
@@ -485,6 +507,13 @@ export type ResolversParentTypes = ResolversObject<{
   RegisterDealInput: RegisterDealInput;
   RegisterDealPayload: Omit<RegisterDealPayload, 'dealRegistration'> & { dealRegistration?: Maybe<ResolversParentTypes['DealRegistration']> };
   UserError: UserError;
+}>;
+
+export type BudgetUsageResolvers<ContextType = PartnersContext, ParentType extends ResolversParentTypes['BudgetUsage'] = ResolversParentTypes['BudgetUsage']> = ResolversObject<{
+  cost?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  remaining?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  requests?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  resetsAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type CertificationResolvers<ContextType = PartnersContext, ParentType extends ResolversParentTypes['Certification'] = ResolversParentTypes['Certification']> = ResolversObject<{
@@ -575,6 +604,7 @@ export type PartnerResolvers<ContextType = PartnersContext, ParentType extends R
   region?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['PartnerStatus']>, ParentType, ContextType>;
   tier?: Resolver<Maybe<ResolversTypes['PartnerTier']>, ParentType, ContextType>;
+  usage?: Resolver<Maybe<ResolversTypes['BudgetUsage']>, ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = PartnersContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
@@ -594,6 +624,7 @@ export type UserErrorResolvers<ContextType = PartnersContext, ParentType extends
 }>;
 
 export type Resolvers<ContextType = PartnersContext> = ResolversObject<{
+  BudgetUsage?: BudgetUsageResolvers<ContextType>;
   Certification?: CertificationResolvers<ContextType>;
   Contact?: ContactResolvers<ContextType>;
   Currency?: GraphQLScalarType;
