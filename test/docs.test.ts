@@ -1,21 +1,26 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /**
- * docs/architecture.md is the design document: its layout block must name only paths that exist
- * and every folder two levels down, and no relative link in the docs may point at nothing. Both rot
- * silently otherwise, since nothing else reads them.
+ * docs/architecture.md is the design document: its layout block must name only paths that exist,
+ * every folder two levels down and every top-level file, and no relative link in the docs may point
+ * at nothing. Both rot silently otherwise, since nothing else reads them.
  */
 const root = path.resolve(__dirname, '..');
 
-/** Tracked files plus new ones not yet added, so a folder fails the test before its first commit too. */
+/**
+ * Tracked files plus new ones not yet added, so a folder fails the test before its first commit too;
+ * only regular files on disk (not a deleted one, not a worktree's node_modules symlink).
+ */
 function treeFiles(): string[] {
   const out = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], {
     cwd: root,
     encoding: 'utf8',
   });
-  return out.split('\n').filter(Boolean);
+  return out
+    .split('\n')
+    .filter((file) => file !== '' && lstatSync(path.join(root, file), { throwIfNoEntry: false })?.isFile());
 }
 
 /** Folders (with a trailing `/`) up to `maxDepth` levels down, from the tree's file paths. */
@@ -62,8 +67,9 @@ function layoutProblems(markdown: string, files: string[]): string[] {
   const problems = named
     .filter((p) => (p.endsWith('/') ? !files.some((f) => f.startsWith(p)) : !tracked.has(p)))
     .map((p) => `names ${p}, which is not in the tree`);
-  for (const folder of foldersOf(files, 2)) {
-    if (!named.includes(folder)) problems.push(`does not name ${folder}`);
+  const topLevelFiles = files.filter((file) => !file.includes('/'));
+  for (const required of [...foldersOf(files, 2), ...topLevelFiles]) {
+    if (!named.includes(required)) problems.push(`does not name ${required}`);
   }
   return problems;
 }
@@ -117,25 +123,31 @@ describe('docs', () => {
   const files = treeFiles();
   const architecture = readFileSync(path.join(root, 'docs/architecture.md'), 'utf8');
 
-  it("architecture.md's layout names every folder two levels down and nothing that is not in the tree", () => {
+  it("architecture.md's layout names every folder two levels down, every top-level file, and nothing that is not in the tree", () => {
     expect(layoutProblems(architecture, files)).toEqual([]);
   });
 
-  it('the layout check catches a stale path and a missing folder', () => {
+  it('the layout check catches a stale path, a missing folder and a missing top-level file', () => {
     const doc =
       '## Layout\n\n```\nschema/       the contract\n  gone/       removed\nold.ts        gone\n```\n';
     expect(
-      layoutProblems(doc, ['schema/a.graphql', 'schema/operations/b.graphql', 'test/x.test.ts']),
+      layoutProblems(doc, [
+        'schema/a.graphql',
+        'schema/operations/b.graphql',
+        'test/x.test.ts',
+        'rover.yaml',
+      ]),
     ).toEqual([
       'names schema/gone/, which is not in the tree',
       'names old.ts, which is not in the tree',
       'does not name schema/operations/',
       'does not name test/',
+      'does not name rover.yaml',
     ]);
   });
 
   it('every relative link in the markdown files resolves, anchors included', () => {
-    const markdown = files.filter((f) => f.endsWith('.md') && existsSync(path.join(root, f)));
+    const markdown = files.filter((f) => f.endsWith('.md'));
     expect(markdown).toEqual(expect.arrayContaining(['README.md', 'docs/architecture.md', 'docs/api.md']));
     const broken = markdown.flatMap((f) => brokenLinks(f, readInRepo(f) ?? '', readInRepo));
     expect(broken).toEqual([]);
