@@ -21,7 +21,7 @@ const config: CodegenConfig = {
       plugins: ['typescript', 'typescript-resolvers'],
       config: {
         ...shared,
-        contextType: '../server#PartnersContext',
+        contextType: '../context#PartnersContext',
         mappers: {
           Partner: '../models#PartnerModel',
           Contact: '../../../domain#Contact',
@@ -37,7 +37,7 @@ const config: CodegenConfig = {
       plugins: ['typescript', 'typescript-resolvers'],
       config: {
         ...shared,
-        contextType: '../server#QuotingContext',
+        contextType: '../context#QuotingContext',
         mappers: {
           Partner: '../../../domain#PartnerRef',
           Quote: '../../../domain#Quote',
@@ -56,7 +56,7 @@ const config: CodegenConfig = {
       plugins: ['typescript', 'typescript-resolvers'],
       config: {
         ...shared,
-        contextType: '../server#BillingContext',
+        contextType: '../context#BillingContext',
         mappers: {
           Partner: '../../../domain#PartnerRef',
           Quote: '../../../domain#QuoteRef',
@@ -77,7 +77,7 @@ const config: CodegenConfig = {
       plugins: ['typescript', 'typescript-resolvers'],
       config: {
         ...shared,
-        contextType: '../server#IncentivesContext',
+        contextType: '../context#IncentivesContext',
         mappers: {
           Quote: '../models#QuoteModel',
           Partner: '../../../domain#PartnerRef',

@@ -12,6 +12,18 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
       ],
       'no-console': 'off',
+      // A library's dist/ layout is private and changes in patch releases: import its public entry points.
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/dist', '**/dist/**'],
+              message: "Import the package's public entry point, not its dist/ internals.",
+            },
+          ],
+        },
+      ],
     },
   },
   {

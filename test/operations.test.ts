@@ -5,7 +5,7 @@ import type { RunningStack } from '../scripts/stack';
 import { graphqlAs, startTestStack, tokenFor } from './stack';
 
 /**
- * The example operations in schema/operations (shown in README.md) run as documented, as
+ * The example operations in schema/operations (shown in docs/api.md) run as documented, as
  * P-00001's partner_rep, both as plain queries and through the safelist built from them.
  */
 const files = readdirSync(OPERATIONS_DIR).filter((file) => file.endsWith('.graphql'));

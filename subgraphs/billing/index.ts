@@ -1,1 +1,2 @@
-export { startBillingSubgraph, type BillingContext, type BillingSubgraphConfig } from './server';
+export { startBillingSubgraph, type BillingSubgraphConfig } from './server';
+export type { BillingContext } from './context';

@@ -1,20 +1,15 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'graphql';
-import { createBillingAdapter, type BillingConfig, type BillingRequestLoaders } from '../../adapters/billing';
-import type { Viewer } from '../../runtime';
+import { createBillingAdapter, type BillingConfig } from '../../adapters/billing';
 import { startSubgraph, type RunningSubgraph } from '../host';
+import type { BillingContext } from './context';
 import { resolvers } from './resolvers';
 
 /**
  * The billing subgraph: invoices, subscriptions and payouts from the billing system; contributes
  * Quote.subscription, Quote.invoices, Partner.invoices and Partner.payouts.
  */
-export interface BillingContext {
-  viewer: Viewer;
-  billing: BillingRequestLoaders;
-}
-
 export interface BillingSubgraphConfig {
   port: number;
   identitySecret: string;

@@ -6,7 +6,6 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import express from 'express';
 import { register } from 'prom-client';
 import { GraphQLError, type DocumentNode } from 'graphql';
@@ -24,6 +23,14 @@ import {
 } from '../../runtime';
 import type { AllowanceSnapshot, KeyValueCache } from '../../adapters/http';
 import { formatSubgraphError } from './errors';
+
+/**
+ * The resolver map `buildSubgraphSchema` takes, derived from its public signature: the package
+ * exports no name for it, and its `dist/` internals may move in any release.
+ */
+type SubgraphResolverMap = NonNullable<
+  Extract<Parameters<typeof buildSubgraphSchema>[0], { typeDefs: unknown }>['resolvers']
+>;
 
 /**
  * How every subgraph is hosted: Apollo Server on express at `/graphql`, a fresh context (and so
@@ -95,7 +102,7 @@ export async function startSubgraph<TContext extends object>(
       typeDefs: definition.typeDefs,
       // Codegen's Resolvers type is stricter than Apollo's structural map and not assignable to it.
       // The custom scalars come first: every subgraph that declares one gets the one implementation.
-      resolvers: { ...SCALARS, ...definition.resolvers } as GraphQLResolverMap<unknown>,
+      resolvers: { ...SCALARS, ...definition.resolvers } as SubgraphResolverMap,
     }),
     formatError: formatSubgraphError,
     includeStacktraceInErrorResponses: false,

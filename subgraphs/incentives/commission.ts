@@ -13,7 +13,7 @@ import {
 } from '../../domain';
 import { assertCanReadPartner, assertIdentifier } from '../host';
 import type { IncentiveEstimateModel, PartnerIncentivesModel, QuoteModel } from './models';
-import type { IncentivesContext } from './server';
+import type { IncentivesContext } from './context';
 
 /**
  * Where the graph's data meets the commission rules (domain/incentives.ts): a quote's lines from

@@ -1,1 +1,2 @@
-export { startIncentivesSubgraph, type IncentivesContext, type IncentivesSubgraphConfig } from './server';
+export { startIncentivesSubgraph, type IncentivesSubgraphConfig } from './server';
+export type { IncentivesContext } from './context';

@@ -1,16 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'graphql';
-import { createCpqAdapter, type CpqConfig, type CpqRequestLoaders } from '../../adapters/cpq';
-import {
-  createIncentivesAdapter,
-  type IncentivesConfig,
-  type IncentivesRequestLoaders,
-} from '../../adapters/incentives';
-import { createPrmAdapter, type PrmConfig, type PrmRequestLoaders } from '../../adapters/prm';
+import { createCpqAdapter, type CpqConfig } from '../../adapters/cpq';
+import { createIncentivesAdapter, type IncentivesConfig } from '../../adapters/incentives';
+import { createPrmAdapter, type PrmConfig } from '../../adapters/prm';
 import { businessDay } from '../../domain';
-import type { Viewer } from '../../runtime';
 import { startSubgraph, type RunningSubgraph } from '../host';
+import type { IncentivesContext } from './context';
 import { resolvers } from './resolvers';
 
 /**
@@ -18,15 +14,6 @@ import { resolvers } from './resolvers';
  * (Quote.incentiveEstimate) and a partner has earned (Partner.incentives). Partner tiers and quotas
  * come from the PRM; the families of products in the incentive system's batch queue from the CPQ catalog.
  */
-export interface IncentivesContext {
-  viewer: Viewer;
-  incentives: IncentivesRequestLoaders;
-  prm: PrmRequestLoaders;
-  cpq: CpqRequestLoaders;
-  /** The business day of the request (UTC), for open quotes' close dates and the current quarter. */
-  today: string;
-}
-
 export interface IncentivesSubgraphConfig {
   port: number;
   identitySecret: string;

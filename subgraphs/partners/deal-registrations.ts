@@ -18,7 +18,7 @@ import {
   type UserError,
 } from '../host';
 import type { RegisterDealInput } from './generated/resolvers-types';
-import type { PartnersContext } from './server';
+import type { PartnersContext } from './context';
 
 /** A partner's deal registrations as the schema lists them: newest first, filtered by status on today. */
 export function registrationsPage(

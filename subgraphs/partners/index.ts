@@ -1,1 +1,2 @@
-export { startPartnersSubgraph, type PartnersContext, type PartnersSubgraphConfig } from './server';
+export { startPartnersSubgraph, type PartnersSubgraphConfig } from './server';
+export type { PartnersContext } from './context';

@@ -1,7 +1,7 @@
 import { isUpstreamError, type UpstreamErrorCode } from '../../adapters/http';
 import type { Partner } from '../../domain';
 import type { PartnerModel } from './models';
-import type { PartnersContext } from './server';
+import type { PartnersContext } from './context';
 
 /**
  * The PRM failing says nothing about whether a partner exists, only that it cannot tell now. A

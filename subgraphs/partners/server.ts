@@ -1,30 +1,16 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'graphql';
-import { createCpqAdapter, type CpqConfig, type CpqRequestLoaders } from '../../adapters/cpq';
-import {
-  createPrmAdapter,
-  type PrmCommands,
-  type PrmConfig,
-  type PrmRequestLoaders,
-} from '../../adapters/prm';
-import type { PartnerUsage, Viewer } from '../../runtime';
+import { createCpqAdapter, type CpqConfig } from '../../adapters/cpq';
+import { createPrmAdapter, type PrmConfig } from '../../adapters/prm';
 import { startSubgraph, type RunningSubgraph } from '../host';
+import type { PartnersContext } from './context';
 import { resolvers } from './resolvers';
 
 /**
  * The partners subgraph: Partner and its PRM data. It reads the partner's customers from the CPQ,
  * which owns them, since a deal registration must name one of them.
  */
-export interface PartnersContext {
-  viewer: Viewer;
-  prm: PrmRequestLoaders;
-  prmCommands: PrmCommands;
-  cpq: Pick<CpqRequestLoaders, 'customerById'>;
-  /** The viewer's partner's budget usage, as the gateway forwarded it. */
-  usage?: PartnerUsage;
-}
-
 export interface PartnersSubgraphConfig {
   port: number;
   identitySecret: string;

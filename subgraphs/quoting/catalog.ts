@@ -9,7 +9,7 @@ import {
 } from '../../domain';
 import { badUserInput } from '../host';
 import { productFamily } from './products';
-import type { QuotingContext } from './server';
+import type { QuotingContext } from './context';
 
 /**
  * The catalog: what a partner may sell, at its prices. Certifications come from the PRM, read

@@ -1,1 +1,2 @@
-export { startQuotingSubgraph, type QuotingContext, type QuotingSubgraphConfig } from './server';
+export { startQuotingSubgraph, type QuotingSubgraphConfig } from './server';
+export type { QuotingContext } from './context';

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Money, Quote, QuoteCalculation, QuoteLine } from '../../domain';
 import { priceQuote } from './quote-commands';
-import type { QuotingContext } from './server';
+import type { QuotingContext } from './context';
 
 /**
  * A line written between the price calculation and the read of the quote's lines: the lines read

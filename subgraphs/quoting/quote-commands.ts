@@ -23,7 +23,7 @@ import {
 import { sellerOf } from './catalog';
 import type { AddQuoteLineInput, CreateQuoteInput, UpdateQuoteLineInput } from './generated/resolvers-types';
 import { productFamily } from './products';
-import type { QuotingContext } from './server';
+import type { QuotingContext } from './context';
 
 /**
  * The quote session: create -> add, change, remove lines -> price -> submit. Each mutation checks

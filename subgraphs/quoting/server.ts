@@ -1,15 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'graphql';
-import {
-  createCpqAdapter,
-  type CpqCommands,
-  type CpqConfig,
-  type CpqRequestLoaders,
-} from '../../adapters/cpq';
-import { createPrmAdapter, type PrmConfig, type PrmRequestLoaders } from '../../adapters/prm';
-import type { Viewer } from '../../runtime';
+import { createCpqAdapter, type CpqConfig } from '../../adapters/cpq';
+import { createPrmAdapter, type PrmConfig } from '../../adapters/prm';
 import { startSubgraph, type RunningSubgraph } from '../host';
+import type { QuotingContext, QuantityBounds } from './context';
 import { resolvers } from './resolvers';
 
 /**
@@ -17,20 +12,6 @@ import { resolvers } from './resolvers';
  * Partner.quotes, Partner.customers and Partner.catalog. It reads the partner's tier, region and
  * certifications from the PRM through the shared PRM adapter, since its writes depend on them.
  */
-export interface QuotingContext {
-  viewer: Viewer;
-  cpq: CpqRequestLoaders;
-  cpqCommands: CpqCommands;
-  prm: PrmRequestLoaders;
-  lineQuantity: QuantityBounds;
-}
-
-/** The quantities a quote line may have, inclusive. */
-export interface QuantityBounds {
-  min: number;
-  max: number;
-}
-
 export interface QuotingSubgraphConfig {
   port: number;
   identitySecret: string;

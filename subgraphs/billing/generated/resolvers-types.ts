@@ -1,6 +1,6 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import { PartnerRef as PartnerRefModel, QuoteRef as QuoteRefModel, Invoice as InvoiceModel, InvoiceItem as InvoiceItemModel, Subscription as SubscriptionModel, RatePlanCharge as RatePlanChargeModel, Payout as PayoutModel, RevenueShareSplit as RevenueShareSplitModel, Money as MoneyModel, InvoiceConnectionPage as InvoiceConnectionPageModel, PayoutConnectionPage as PayoutConnectionPageModel } from '../../../domain';
-import { BillingContext } from '../server';
+import { BillingContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;

@@ -1,7 +1,7 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import { QuoteModel as QuoteModelModel, ProductKey as ProductKeyModel, IncentiveEstimateModel as IncentiveEstimateModelModel, IncentiveProgramModel as IncentiveProgramModelModel, AccrualConnectionPage as AccrualConnectionPageModel, PartnerIncentivesModel as PartnerIncentivesModelModel } from '../models';
 import { PartnerRef as PartnerRefModel, Money as MoneyModel, IncentiveComponent as IncentiveComponentModel, Spiff as SpiffModel, Accrual as AccrualModel } from '../../../domain';
-import { IncentivesContext } from '../server';
+import { IncentivesContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;

@@ -1,7 +1,7 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import { PartnerModel as PartnerModelModel } from '../models';
 import { Contact as ContactModel, Certification as CertificationModel, DealRegistration as DealRegistrationModel, DealRegistrationConnectionPage as DealRegistrationConnectionPageModel, Money as MoneyModel } from '../../../domain';
-import { PartnersContext } from '../server';
+import { PartnersContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;

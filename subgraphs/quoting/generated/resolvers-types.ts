@@ -1,7 +1,7 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import { PartnerRef as PartnerRefModel, Quote as QuoteModel, QuoteLine as QuoteLineModel, ProductRef as ProductRefModel, Money as MoneyModel, QuoteConnectionPage as QuoteConnectionPageModel, Customer as CustomerModel, DealRegistrationRef as DealRegistrationRefModel } from '../../../domain';
 import { CatalogModel as CatalogModelModel } from '../catalog';
-import { QuotingContext } from '../server';
+import { QuotingContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
