@@ -57,6 +57,11 @@ export interface GatewayConfig {
   redis?: Array<() => RedisStatus>;
   /** Development tokens from the explorer page; never set in production (see explorer.ts). */
   explorerDevTokens?: ExplorerDevTokens;
+  /**
+   * The process's metrics registry, served at /metrics: in `npm start` it holds the legacy clients'
+   * figures too. The gateway builds its own when run alone.
+   */
+  metricsRegistry?: Registry;
 }
 
 export interface RunningGateway extends RunningServer {
@@ -69,7 +74,7 @@ const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
 /** The partner-facing gateway: Apollo Gateway over the supergraph file, served at /graphql. */
 export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
   applyApolloTelemetryPolicy(config.apolloTelemetry);
-  const metricsRegistry = new Registry();
+  const metricsRegistry = config.metricsRegistry ?? new Registry();
   const metrics = createGatewayMetrics(metricsRegistry);
   const dataSources = new Map<string, SubgraphDataSource>();
   // Shared by every subgraph and by the data sources a supergraph reload creates.

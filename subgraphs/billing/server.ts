@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'graphql';
-import { createBillingAdapter, type BillingConfig, type BillingRequestLoaders } from '../../adapters/billing';
+import type { BillingAdapter, BillingRequestLoaders } from '../../adapters/billing';
 import type { Viewer } from '../../runtime';
-import { startSubgraph, type RunningSubgraph } from '../host';
+import { startSubgraph, type RunningSubgraph, type SubgraphHostOptions } from '../host';
 import { resolvers } from './resolvers';
 
 /**
@@ -15,17 +15,20 @@ export interface BillingContext {
   billing: BillingRequestLoaders;
 }
 
+/** The adapter is the process's one for its system (see scripts/stack.ts), closed by whoever built it. */
 export interface BillingSubgraphConfig {
   port: number;
   identitySecret: string;
-  billing: BillingConfig;
+  billing: BillingAdapter;
+  /** Served at /metrics when the subgraph has a process of its own. */
+  metrics?: SubgraphHostOptions['metrics'];
 }
 
 const typeDefs = parse(readFileSync(path.join(__dirname, '../../schema/billing.graphql'), 'utf8'));
 
-export async function startBillingSubgraph(config: BillingSubgraphConfig): Promise<RunningSubgraph> {
-  const billing = createBillingAdapter(config.billing);
-  const running = await startSubgraph<BillingContext>(
+export function startBillingSubgraph(config: BillingSubgraphConfig): Promise<RunningSubgraph> {
+  const { billing } = config;
+  return startSubgraph<BillingContext>(
     {
       name: 'billing',
       typeDefs,
@@ -33,13 +36,6 @@ export async function startBillingSubgraph(config: BillingSubgraphConfig): Promi
       createContext: (viewer, call) => ({ viewer, billing: billing.createLoaders(call) }),
       legacyHealth: () => ({ billing: billing.http.breakerStates() }),
     },
-    { port: config.port, identitySecret: config.identitySecret },
+    { port: config.port, identitySecret: config.identitySecret, metrics: config.metrics },
   );
-  return {
-    ...running,
-    close: async () => {
-      await running.close();
-      billing.http.close();
-    },
-  };
 }

@@ -9,6 +9,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import express from 'express';
 import { GraphQLError, type DocumentNode } from 'graphql';
+import type { Registry } from 'prom-client';
 import {
   DEADLINE_HEADER,
   IDENTITY_HEADER,
@@ -41,16 +42,20 @@ export interface RequestScope {
   /** Epoch ms; legacy calls and retries never run past it. */
   deadline?: number;
   requestId?: string;
+  /** The subgraph's name: the process's one client per legacy system labels its metrics with it. */
+  subgraph: string;
 }
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
 
 function requestScopeOf(
+  subgraph: string,
   deadlineHeader: string | undefined,
   requestIdHeader: string | undefined,
 ): RequestScope {
   const deadline = Number(deadlineHeader);
   return {
+    subgraph,
     ...(deadlineHeader && Number.isFinite(deadline) ? { deadline } : {}),
     ...(requestIdHeader && REQUEST_ID_PATTERN.test(requestIdHeader) ? { requestId: requestIdHeader } : {}),
   };
@@ -62,6 +67,11 @@ export interface SubgraphHostOptions {
   identitySecret: string;
   /** The reference-data caches of its adapters: /healthz says whether a shared one (Redis) is down. */
   caches?: ReadonlyArray<KeyValueCache | undefined>;
+  /**
+   * The process's metrics registry, served at /metrics when the subgraph runs in a process of its
+   * own. Where the gateway shares the process it serves the registry, and the subgraph does not.
+   */
+  metrics?: Registry;
 }
 
 export interface RunningSubgraph extends RunningServer {
@@ -112,6 +122,13 @@ export async function startSubgraph<TContext extends object>(
         ...sharedCacheStatus(options.caches),
       }),
   );
+  const { metrics } = options;
+  if (metrics) {
+    app.get(
+      '/metrics',
+      async (_req, res) => void res.type(metrics.contentType).send(await metrics.metrics()),
+    );
+  }
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
@@ -125,7 +142,7 @@ export async function startSubgraph<TContext extends object>(
         }
         return definition.createContext(
           identity.viewer,
-          requestScopeOf(req.get(DEADLINE_HEADER), req.get('x-request-id')),
+          requestScopeOf(definition.name, req.get(DEADLINE_HEADER), req.get('x-request-id')),
         );
       },
     }),

@@ -1,16 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'graphql';
-import { createCpqAdapter, type CpqConfig, type CpqRequestLoaders } from '../../adapters/cpq';
-import {
-  createIncentivesAdapter,
-  type IncentivesConfig,
-  type IncentivesRequestLoaders,
-} from '../../adapters/incentives';
-import { createPrmAdapter, type PrmConfig, type PrmRequestLoaders } from '../../adapters/prm';
+import type { CpqAdapter, CpqRequestLoaders } from '../../adapters/cpq';
+import type { IncentivesAdapter, IncentivesRequestLoaders } from '../../adapters/incentives';
+import type { PrmAdapter, PrmRequestLoaders } from '../../adapters/prm';
 import { businessDay } from '../../domain';
 import type { Viewer } from '../../runtime';
-import { startSubgraph, type RunningSubgraph } from '../host';
+import { startSubgraph, type RunningSubgraph, type SubgraphHostOptions } from '../host';
 import { resolvers } from './resolvers';
 
 /**
@@ -27,21 +23,24 @@ export interface IncentivesContext {
   today: string;
 }
 
+/** The adapters are the process's one per system (see scripts/stack.ts), closed by whoever built them. */
 export interface IncentivesSubgraphConfig {
   port: number;
   identitySecret: string;
-  incentives: IncentivesConfig;
-  prm: PrmConfig;
-  cpq: CpqConfig;
+  incentives: IncentivesAdapter;
+  prm: PrmAdapter;
+  cpq: CpqAdapter;
+  /** The reference-data caches of its adapters, for /healthz. */
+  caches?: SubgraphHostOptions['caches'];
+  /** Served at /metrics when the subgraph has a process of its own. */
+  metrics?: SubgraphHostOptions['metrics'];
 }
 
 const typeDefs = parse(readFileSync(path.join(__dirname, '../../schema/incentives.graphql'), 'utf8'));
 
-export async function startIncentivesSubgraph(config: IncentivesSubgraphConfig): Promise<RunningSubgraph> {
-  const incentives = createIncentivesAdapter(config.incentives);
-  const prm = createPrmAdapter(config.prm);
-  const cpq = createCpqAdapter(config.cpq);
-  const running = await startSubgraph<IncentivesContext>(
+export function startIncentivesSubgraph(config: IncentivesSubgraphConfig): Promise<RunningSubgraph> {
+  const { incentives, prm, cpq } = config;
+  return startSubgraph<IncentivesContext>(
     {
       name: 'incentives',
       typeDefs,
@@ -62,14 +61,8 @@ export async function startIncentivesSubgraph(config: IncentivesSubgraphConfig):
     {
       port: config.port,
       identitySecret: config.identitySecret,
-      caches: [config.incentives.cache, config.prm.cache, config.cpq.cache],
+      caches: config.caches,
+      metrics: config.metrics,
     },
   );
-  return {
-    ...running,
-    close: async () => {
-      await running.close();
-      [incentives, prm, cpq].forEach((adapter) => adapter.http.close());
-    },
-  };
 }

@@ -1,15 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'graphql';
-import { createCpqAdapter, type CpqConfig, type CpqRequestLoaders } from '../../adapters/cpq';
-import {
-  createPrmAdapter,
-  type PrmCommands,
-  type PrmConfig,
-  type PrmRequestLoaders,
-} from '../../adapters/prm';
+import type { CpqAdapter, CpqRequestLoaders } from '../../adapters/cpq';
+import type { PrmAdapter, PrmCommands, PrmRequestLoaders } from '../../adapters/prm';
 import type { Viewer } from '../../runtime';
-import { startSubgraph, type RunningSubgraph } from '../host';
+import { startSubgraph, type RunningSubgraph, type SubgraphHostOptions } from '../host';
 import { resolvers } from './resolvers';
 
 /**
@@ -23,19 +18,23 @@ export interface PartnersContext {
   cpq: Pick<CpqRequestLoaders, 'customerById'>;
 }
 
+/** The adapters are the process's one per system (see scripts/stack.ts), closed by whoever built them. */
 export interface PartnersSubgraphConfig {
   port: number;
   identitySecret: string;
-  prm: PrmConfig;
-  cpq: CpqConfig;
+  prm: PrmAdapter;
+  cpq: CpqAdapter;
+  /** The reference-data caches of its adapters, for /healthz. */
+  caches?: SubgraphHostOptions['caches'];
+  /** Served at /metrics when the subgraph has a process of its own. */
+  metrics?: SubgraphHostOptions['metrics'];
 }
 
 const typeDefs = parse(readFileSync(path.join(__dirname, '../../schema/partners.graphql'), 'utf8'));
 
-export async function startPartnersSubgraph(config: PartnersSubgraphConfig): Promise<RunningSubgraph> {
-  const prm = createPrmAdapter(config.prm);
-  const cpq = createCpqAdapter(config.cpq);
-  const running = await startSubgraph<PartnersContext>(
+export function startPartnersSubgraph(config: PartnersSubgraphConfig): Promise<RunningSubgraph> {
+  const { prm, cpq } = config;
+  return startSubgraph<PartnersContext>(
     {
       name: 'partners',
       typeDefs,
@@ -48,14 +47,11 @@ export async function startPartnersSubgraph(config: PartnersSubgraphConfig): Pro
       }),
       legacyHealth: () => ({ prm: prm.http.breakerStates(), cpq: cpq.http.breakerStates() }),
     },
-    { port: config.port, identitySecret: config.identitySecret, caches: [config.prm.cache] },
-  );
-  return {
-    ...running,
-    close: async () => {
-      await running.close();
-      prm.http.close();
-      cpq.http.close();
+    {
+      port: config.port,
+      identitySecret: config.identitySecret,
+      caches: config.caches,
+      metrics: config.metrics,
     },
-  };
+  );
 }
