@@ -62,6 +62,8 @@ export interface GatewayConfig {
    * figures too. The gateway builds its own when run alone.
    */
   metricsRegistry?: Registry;
+  /** Operation names the metrics label as themselves (the persisted-query manifest's); others are `other`. */
+  metricsOperationNames?: ReadonlySet<string>;
 }
 
 export interface RunningGateway extends RunningServer {
@@ -75,7 +77,7 @@ const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
 export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
   applyApolloTelemetryPolicy(config.apolloTelemetry);
   const metricsRegistry = config.metricsRegistry ?? new Registry();
-  const metrics = createGatewayMetrics(metricsRegistry);
+  const metrics = createGatewayMetrics(metricsRegistry, config.metricsOperationNames ?? new Set());
   const dataSources = new Map<string, SubgraphDataSource>();
   // Shared by every subgraph and by the data sources a supergraph reload creates.
   const subgraphFetcher = createSubgraphFetcher({ timeoutMs: config.subgraphResilience.timeoutMs });

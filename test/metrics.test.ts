@@ -17,6 +17,13 @@ async function scrape(url: string): Promise<string> {
   return response.text();
 }
 
+/** The distinct `operation` label values of gateway_requests_total. */
+function operationLabels(metrics: string): Set<string> {
+  return new Set(
+    [...metrics.matchAll(/^gateway_requests_total\{operation="([^"]*)"/gm)].map((match) => match[1]!),
+  );
+}
+
 describe('metrics served over HTTP', () => {
   let stack: RunningStack;
   let metricsUrl: string;
@@ -57,6 +64,28 @@ describe('metrics served over HTTP', () => {
     ]) {
       expect(metrics).toContain(`# TYPE ${name} counter`);
     }
+  });
+
+  it('labels requests by the persisted-query manifest names only: random names are "other"', async () => {
+    const token = await tokenFor('P-00001');
+    await graphqlAs(token, stack.urls.gateway, 'query MyPartner { me { id } }');
+    const before = operationLabels(await scrape(metricsUrl));
+
+    for (let i = 0; i < 20; i += 1) {
+      const name = `Random${Math.random().toString(36).slice(2)}`;
+      const response = await graphqlAs(token, stack.urls.gateway, `query ${name} { me { id } }`);
+      expect(response.errors).toBeUndefined();
+    }
+    await graphqlAs(token, stack.urls.gateway, '{ me { id } }');
+
+    const metrics = await scrape(metricsUrl);
+    const after = operationLabels(metrics);
+    const added = [...after].filter((label) => !before.has(label));
+    for (const label of added) expect(['anonymous', 'other']).toContain(label);
+    expect(metrics).toMatch(/^gateway_requests_total\{operation="MyPartner",outcome="ok"\} [1-9]/m);
+    const others = /^gateway_requests_total\{operation="other",outcome="ok"\} (\d+)/m.exec(metrics);
+    expect(Number(others?.[1])).toBeGreaterThanOrEqual(20);
+    expect(metrics).not.toContain('operation="Random');
   });
 
   it("serves a subgraph's own registry on its /metrics when it runs in a process of its own", async () => {
