@@ -5,8 +5,9 @@ import type { GatewayContext } from './context';
 import type { SubgraphBreakerState } from './subgraph-data-source';
 
 /**
- * The gateway's Prometheus metrics, served at /metrics. Operation names are the client's
- * (bounded by the safelist in production); anonymous operations are "anonymous".
+ * The gateway's Prometheus metrics, served at /metrics. The operation name is the client's choice,
+ * and each label value is a series kept for the process's life: only names the persisted-query
+ * manifest knows are labels; any other is "other", anonymous operations "anonymous".
  */
 export interface GatewayMetrics {
   plugin: ApolloServerPlugin<GatewayContext>;
@@ -16,7 +17,10 @@ export interface GatewayMetrics {
 
 const BREAKER_VALUES: Record<SubgraphBreakerState, number> = { closed: 0, halfOpen: 1, open: 2 };
 
-export function createGatewayMetrics(registry: Registry): GatewayMetrics {
+export function createGatewayMetrics(
+  registry: Registry,
+  operationNames: ReadonlySet<string>,
+): GatewayMetrics {
   const requests = new Counter({
     name: 'gateway_requests_total',
     help: 'GraphQL requests by operation name and outcome (ok: no errors, error: any error).',
@@ -56,7 +60,11 @@ export function createGatewayMetrics(registry: Registry): GatewayMetrics {
         const started = process.hrtime.bigint();
         return {
           async willSendResponse({ operationName, response, errors: requestErrors }) {
-            const operation = operationName ?? 'anonymous';
+            const operation = !operationName
+              ? 'anonymous'
+              : operationNames.has(operationName)
+                ? operationName
+                : 'other';
             const body = response.body.kind === 'single' ? response.body.singleResult : undefined;
             const sent = body?.errors ?? requestErrors ?? [];
             for (const error of sent) errors.inc({ code: String(error.extensions?.code ?? INTERNAL) });

@@ -62,8 +62,17 @@ export function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
+function readManifest(manifestPath: string): z.infer<typeof manifestSchema> {
+  return manifestSchema.parse(JSON.parse(readFileSync(manifestPath, 'utf8')));
+}
+
+/** The manifest's operation names: the bounded set the metrics label requests by. */
+export function loadOperationNames(manifestPath: string): Set<string> {
+  return new Set(readManifest(manifestPath).operations.map((operation) => operation.name));
+}
+
 export function loadSafelist(manifestPath: string): Map<string, string> {
-  const manifest = manifestSchema.parse(JSON.parse(readFileSync(manifestPath, 'utf8')));
+  const manifest = readManifest(manifestPath);
   const byId = new Map<string, string>();
   for (const operation of manifest.operations) {
     if (sha256(operation.body) !== operation.id) {

@@ -63,6 +63,13 @@ export interface GatewayConfig {
   redis?: Array<() => RedisStatus>;
   /** Development tokens from the explorer page; never set in production (see explorer.ts). */
   explorerDevTokens?: ExplorerDevTokens;
+  /**
+   * The process's metrics registry, served at /metrics: in `npm start` it holds the legacy clients'
+   * figures too. The gateway builds its own when run alone.
+   */
+  metricsRegistry?: Registry;
+  /** Operation names the metrics label as themselves (the persisted-query manifest's); others are `other`. */
+  metricsOperationNames?: ReadonlySet<string>;
 }
 
 export interface RunningGateway extends RunningServer {
@@ -75,8 +82,8 @@ const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
 /** The partner-facing gateway: Apollo Gateway over the supergraph file, served at /graphql. */
 export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
   applyApolloTelemetryPolicy(config.apolloTelemetry);
-  const metricsRegistry = new Registry();
-  const metrics = createGatewayMetrics(metricsRegistry);
+  const metricsRegistry = config.metricsRegistry ?? new Registry();
+  const metrics = createGatewayMetrics(metricsRegistry, config.metricsOperationNames ?? new Set());
   const dataSources = new Map<string, SubgraphDataSource>();
   // One request's usage goes to each subgraph it fetches from: signed once.
   const signedUsage = new WeakMap<PartnerUsage, string>();

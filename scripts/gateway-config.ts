@@ -1,7 +1,8 @@
+import path from 'node:path';
 import { connectRedis, redisStatus } from '../adapters/http';
 import { DEV_JWT_SECRET, type Env } from '../config';
 import type { AuthConfig, ExplorerDevTokens, GatewayConfig } from '../gateway';
-import { DEFAULT_TIER_BUDGETS, loadSafelist, RedisKeyValueCache } from '../gateway';
+import { DEFAULT_TIER_BUDGETS, loadOperationNames, loadSafelist, RedisKeyValueCache } from '../gateway';
 import { createLogger } from '../runtime';
 
 /** Env -> the gateway's typed configuration; shared by `npm start` and `npm run gateway`. */
@@ -36,6 +37,9 @@ export function explorerDevTokensOf(
     return undefined;
   return { secret: auth.secret, issuer: auth.issuer, audience: auth.audience, partners };
 }
+
+/** The operations the project's own clients send (`npm run manifest`), named in the metrics. */
+const DEFAULT_MANIFEST = path.join(__dirname, '../schema/persisted-query-manifest.json');
 
 export interface GatewayConfigParts {
   config: GatewayConfig;
@@ -105,6 +109,7 @@ export function gatewayConfigOf(
       logger: createLogger(env.LOG_LEVEL, 'gateway'),
       drainTimeoutMs: env.DRAIN_TIMEOUT_MS,
       ...(redis ? { redis: [() => redisStatus(redis)] } : {}),
+      metricsOperationNames: loadOperationNames(env.SAFELIST_MANIFEST ?? DEFAULT_MANIFEST),
     },
     close: async () => {
       if (redis) await redis.quit().catch(() => redis.disconnect());

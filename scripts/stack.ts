@@ -1,16 +1,10 @@
 import type { Env } from '../config';
 import { businessDay, pinnedClock, systemClock, useBusinessClock } from '../domain';
-import {
-  type AllowancePolicy,
-  createRedisCache,
-  DEFAULT_ALLOWANCE_POLICY,
-  DEFAULT_BREAKER_OPTIONS,
-  type BreakerOptions,
-} from '../adapters/http';
-import type { CpqConfig } from '../adapters/cpq';
-import { DEFAULT_PROGRAM_CACHE } from '../adapters/incentives';
+import { Registry } from 'prom-client';
+import { createRedisCache } from '../adapters/http';
 import { startGateway, type RunningGateway } from '../gateway';
 import { explorerDevTokensOf, gatewayConfigOf } from './gateway-config';
+import { createLegacyAdapters } from './legacy-adapters';
 import {
   DEFAULT_BILLING_OPTIONS,
   DEFAULT_CPQ_OPTIONS,
@@ -89,93 +83,59 @@ export async function startStack(env: Env): Promise<RunningStack> {
     if (!billingUrl) throw new Error('BILLING_URL is required when START_LEGACY=false');
     if (!incentivesUrl) throw new Error('INCENTIVES_URL is required when START_LEGACY=false');
 
-    const breaker: BreakerOptions = {
-      ...DEFAULT_BREAKER_OPTIONS,
-      errorThresholdPercentage: env.BREAKER_ERROR_THRESHOLD_PERCENT,
-      volumeThreshold: env.BREAKER_VOLUME_THRESHOLD,
-      resetTimeoutMs: env.BREAKER_RESET_MS,
-    };
+    // The process's one metrics registry: every legacy client's figures, served by the gateway's /metrics.
+    const registry = new Registry();
     // Reference data (products ...) shared by replicas through Redis when configured; otherwise each
     // adapter keeps its own bounded in-memory cache.
     const referenceCache = env.REDIS_URL
       ? createRedisCache({ redis: env.REDIS_URL, keyPrefix: env.REDIS_KEY_PREFIX })
       : undefined;
     if (referenceCache) started.push(referenceCache);
+    const adapters = createLegacyAdapters(
+      env,
+      { cpq: cpqUrl, prm: prmUrl, billing: billingUrl, incentives: incentivesUrl },
+      { registry, cache: referenceCache },
+    );
+    // Pushed before the subgraphs, so closed after them.
+    started.push(adapters);
+    const caches = [referenceCache];
     const subgraphs: RunningSubgraph[] = [];
-    const allowancePolicy: AllowancePolicy = {
-      ...DEFAULT_ALLOWANCE_POLICY,
-      shedBelow: {
-        bulk: env.LEGACY_SHED_BULK_BELOW_PERCENT / 100,
-        standard: env.LEGACY_SHED_STANDARD_BELOW_PERCENT / 100,
-        interactive: env.LEGACY_SHED_INTERACTIVE_BELOW_PERCENT / 100,
-      },
-      partnerShare: env.LEGACY_PARTNER_SHARE_PERCENT / 100,
-    };
-    const prm = {
-      baseUrl: prmUrl,
-      apiKey: env.PRM_API_KEY,
-      timeoutMs: env.LEGACY_TIMEOUT_MS,
-      breaker,
-      cache: referenceCache,
-      allowancePolicy,
-    };
-    const cpq: CpqConfig = {
-      baseUrl: cpqUrl,
-      clientId: env.CPQ_CLIENT_ID,
-      clientSecret: env.CPQ_CLIENT_SECRET,
-      timeoutMs: env.LEGACY_TIMEOUT_MS,
-      breaker,
-      cache: referenceCache,
-      allowancePolicy,
-    };
     const partners = await startPartnersSubgraph({
       port: env.PARTNERS_PORT,
       identitySecret: env.IDENTITY_SECRET,
-      prm,
+      prm: adapters.prm,
       // A deal registration names one of the partner's customers, which the CPQ holds.
-      cpq,
+      cpq: adapters.cpq,
+      caches,
     });
     started.push(partners);
     subgraphs.push(partners);
     const quoting = await startQuotingSubgraph({
       port: env.QUOTING_PORT,
       identitySecret: env.IDENTITY_SECRET,
-      cpq,
+      cpq: adapters.cpq,
       // Quoting reads the partner's tier, region and certifications from the PRM: its writes need them.
-      prm,
+      prm: adapters.prm,
       lineQuantity: { min: env.QUOTE_LINE_QUANTITY_MIN, max: env.QUOTE_LINE_QUANTITY_MAX },
+      caches,
     });
     started.push(quoting);
     subgraphs.push(quoting);
     const billing = await startBillingSubgraph({
       port: env.BILLING_SUBGRAPH_PORT,
       identitySecret: env.IDENTITY_SECRET,
-      billing: {
-        baseUrl: billingUrl,
-        clientId: env.BILLING_CLIENT_ID,
-        clientSecret: env.BILLING_CLIENT_SECRET,
-        timeoutMs: env.LEGACY_TIMEOUT_MS,
-        breaker,
-      },
+      billing: adapters.billing,
     });
     started.push(billing);
     subgraphs.push(billing);
     const incentives = await startIncentivesSubgraph({
       port: env.INCENTIVES_SUBGRAPH_PORT,
       identitySecret: env.IDENTITY_SECRET,
-      incentives: {
-        baseUrl: incentivesUrl,
-        username: env.INCENTIVES_USERNAME,
-        password: env.INCENTIVES_PASSWORD,
-        timeoutMs: env.LEGACY_TIMEOUT_MS,
-        breaker,
-        cache: referenceCache,
-        programCache: { ...DEFAULT_PROGRAM_CACHE, ttlMs: env.INCENTIVES_PROGRAMS_TTL_MS },
-        pendingTtlMs: env.INCENTIVES_PENDING_TTL_MS,
-      },
+      incentives: adapters.incentives,
       // Commission needs the partner's tier and quota (PRM), and the families of queued deals' products (CPQ).
-      prm,
-      cpq,
+      prm: adapters.prm,
+      cpq: adapters.cpq,
+      caches,
     });
     started.push(incentives);
     subgraphs.push(incentives);
@@ -194,6 +154,7 @@ export async function startStack(env: Env): Promise<RunningStack> {
     started.push(gatewayParts);
     const gateway = await startGateway({
       ...gatewayParts.config,
+      metricsRegistry: registry,
       // The explorer lists the seeded partners; against real systems there is no list to offer.
       explorerDevTokens: legacy
         ? explorerDevTokensOf(

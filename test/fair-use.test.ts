@@ -284,7 +284,7 @@ describe("a fair share of the CPQ's API allowance", () => {
     };
     expect(readiness.legacyAllowance.cpq).toMatchObject({ system: 'cpq', max: 40, shedding: ['bulk'] });
     expect(readiness.legacyAllowance.cpq!.remaining).toBeLessThan(20);
-    const metrics = await (await fetch(`${stack.subgraphServers.quoting}/metrics`)).text();
+    const metrics = await (await fetch(stack.urls.gateway.replace('/graphql', '/metrics'))).text();
     expect(metrics).toMatch(/^legacy_api_allowance_max\{system="cpq"\} 40$/m);
     expect(metrics).toMatch(/^legacy_api_allowance_remaining\{system="cpq"\} \d+$/m);
     expect(metrics).toMatch(

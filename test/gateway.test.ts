@@ -320,16 +320,17 @@ describe('gateway', () => {
     });
 
     it('exposes Prometheus metrics by operation name, error code, subgraph fetch and breaker state', async () => {
+      // A name from the persisted-query manifest: only those are labels (see test/metrics.test.ts).
       await graphqlAs(
         token,
         stack.urls.gateway,
-        'query MetricsProbe { me { id quotes(first: 1) { totalCount } } }',
+        'query MyPartner { me { id quotes(first: 1) { totalCount } } }',
       );
       await graphqlAs(token, stack.urls.gateway, '{ partner(id: "P-00002") { id } }');
       const metrics = await (await fetch(stack.urls.gateway.replace('/graphql', '/metrics'))).text();
-      expect(metrics).toMatch(/gateway_requests_total\{operation="MetricsProbe",outcome="ok"\} [1-9]/);
+      expect(metrics).toMatch(/gateway_requests_total\{operation="MyPartner",outcome="ok"\} [1-9]/);
       expect(metrics).toMatch(/gateway_errors_total\{code="FORBIDDEN"\} [1-9]/);
-      expect(metrics).toMatch(/gateway_request_duration_seconds_count\{operation="MetricsProbe"\} [1-9]/);
+      expect(metrics).toMatch(/gateway_request_duration_seconds_count\{operation="MyPartner"\} [1-9]/);
       expect(metrics).toMatch(
         /gateway_subgraph_fetch_duration_seconds_count\{subgraph="quoting",outcome="ok"\} [1-9]/,
       );

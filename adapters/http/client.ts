@@ -2,7 +2,7 @@ import http from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import axios, { type AxiosInstance, type AxiosRequestConfig, type AxiosResponse, isAxiosError } from 'axios';
 import CircuitBreaker from 'opossum';
-import type { Registry } from 'prom-client';
+import { Registry } from 'prom-client';
 import type { ZodType } from 'zod';
 import {
   type AllowancePolicy,
@@ -91,7 +91,10 @@ export interface LegacyClientOptions {
   classify?: ClassifyAnswer;
   /** Reference-data cache; defaults to a bounded in-memory one for this client. */
   cache?: KeyValueCache;
-  /** Where the metrics go; defaults to prom-client's global registry. */
+  /**
+   * Where the metrics go: the process's one registry, which the composition root builds and serves.
+   * Without it the client keeps a registry of its own that nobody scrapes (tests, benches).
+   */
   registry?: Registry;
   /** Where the breakers are listed for readiness; defaults to the process-wide `legacyHealth`. */
   health?: LegacyHealthRegistry;
@@ -137,10 +140,15 @@ export interface LegacyRequest<T> {
   requestId?: string;
   /** The partner the call is made for: its share of a low API allowance (allowance.ts). */
   partnerId?: string;
+  /** The subgraph the call is made for: one client serves them all, the metrics tell them apart. */
+  subgraph?: string;
 }
 
 /** What a GraphQL request hands its loaders to pass on to every legacy call it causes. */
-export type LegacyCallContext = Pick<LegacyRequest<unknown>, 'deadline' | 'requestId' | 'partnerId'>;
+export type LegacyCallContext = Pick<
+  LegacyRequest<unknown>,
+  'deadline' | 'requestId' | 'partnerId' | 'subgraph'
+>;
 
 export interface LegacyHttpClient {
   readonly system: string;
@@ -208,6 +216,11 @@ const MESSAGES: Record<UpstreamErrorCode, string> = {
   CONFLICT: 'reported a conflict',
 };
 
+/** Calls made outside any subgraph (scripts, tests) carry no `subgraph` label. */
+function subgraphLabel(request: LegacyRequest<unknown>): { subgraph?: string } {
+  return request.subgraph === undefined ? {} : { subgraph: request.subgraph };
+}
+
 function validCount(name: string, value: number, minimum: number): number {
   if (!Number.isInteger(value) || value < minimum) {
     throw new TypeError(`${name} must be an integer of at least ${minimum}, got ${String(value)}`);
@@ -236,7 +249,7 @@ export function createLegacyHttpClient(options: LegacyClientOptions): LegacyHttp
   const retryOptions = validRetryOptions(options.retry);
   const bulkheadOptions = validBulkheadOptions(options.bulkhead);
   const bulkhead = createBulkhead(bulkheadOptions);
-  const metrics = legacyMetrics(options.registry);
+  const metrics = legacyMetrics(options.registry ?? new Registry());
   const cache = options.cache ?? createMemoryCache();
   const agent = new http.Agent({ keepAlive: true, maxSockets: Math.max(64, bulkheadOptions.maxConcurrent) });
   const axiosInstance = axios.create({
@@ -415,7 +428,7 @@ export function createLegacyHttpClient(options: LegacyClientOptions): LegacyHttp
       if (error.reason === 'queue-timeout' && waitMs < bulkheadOptions.queueTimeoutMs) {
         throw withOutcome(fail('UPSTREAM_TIMEOUT', operation), 'NOT_APPLIED');
       }
-      metrics.bulkheadRejections.inc({ system });
+      metrics.bulkheadRejections.inc({ system, ...subgraphLabel(request) });
       throw withOutcome(fail('UPSTREAM_UNAVAILABLE', operation, { bulkhead: 'full' }), 'NOT_APPLIED');
     }
   }
@@ -472,7 +485,7 @@ export function createLegacyHttpClient(options: LegacyClientOptions): LegacyHttp
             options: retryOptions,
           });
         if (!reason || delay === undefined) throw failure;
-        metrics.retries.inc({ system, operation, reason });
+        metrics.retries.inc({ system, operation, reason, ...subgraphLabel(request) });
         await sleep(delay);
       }
     }
@@ -492,7 +505,7 @@ export function createLegacyHttpClient(options: LegacyClientOptions): LegacyHttp
         ? failure.withOutcome(writeOutcome)
         : failure;
     } finally {
-      const labels = { system, operation: legacyRequest.operation, outcome };
+      const labels = { system, operation: legacyRequest.operation, outcome, ...subgraphLabel(legacyRequest) };
       metrics.calls.inc(labels);
       metrics.duration.observe(labels, (performance.now() - started) / 1000);
     }

@@ -149,14 +149,34 @@ describe('legacy client metrics', () => {
     );
   });
 
-  it("uses prom-client's global registry by default", async () => {
+  it('labels calls and retries with the subgraph they were made for, the breaker with the system only', async () => {
+    nock(BASE_URL).get('/accounts/A-1').reply(503).get('/accounts/A-1').times(2).reply(200, { id: 'A-1' });
+    const http = client();
+
+    const read = (subgraph: string) =>
+      http.request({ operation: 'getAccount', path: '/accounts/A-1', schema: accountSchema, subgraph });
+    await read('quoting');
+    await read('partners');
+
+    const lines = await scrape();
+    expect(lines).toContain(
+      'legacy_calls_total{system="crm",operation="getAccount",outcome="ok",subgraph="quoting"} 1',
+    );
+    expect(lines).toContain(
+      'legacy_calls_total{system="crm",operation="getAccount",outcome="ok",subgraph="partners"} 1',
+    );
+    expect(lines).toContain(
+      'legacy_retries_total{system="crm",operation="getAccount",reason="unavailable",subgraph="quoting"} 1',
+    );
+    // The breaker is the system's, whichever subgraph called.
+    expect(lines).toContain('legacy_breaker_state{system="crm",operation="getAccount"} 0');
+  });
+
+  it("never registers in prom-client's global registry, which nothing serves", async () => {
     nock(BASE_URL).get('/accounts/A-1').reply(200, { id: 'A-1' });
 
     await getAccount(client({ registry: undefined }));
-    client({ registry: undefined });
 
-    expect(await register.getSingleMetricAsString('legacy_calls_total')).toContain(
-      'legacy_calls_total{system="crm",operation="getAccount",outcome="ok"} 1',
-    );
+    expect(register.getSingleMetric('legacy_calls_total')).toBeUndefined();
   });
 });

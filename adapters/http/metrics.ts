@@ -1,26 +1,32 @@
-import { Counter, Gauge, Histogram, type Registry, register } from 'prom-client';
+import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import type { BreakerState } from './errors';
 
 /**
  * The legacy client's Prometheus metrics: per system and operation, the traffic and error figures
  * that say how healthy a legacy system is and how much the graph still depends on it.
  *
- * prom-client refuses a second metric of the same name in one registry, and every client (tests
- * create many) shares its registry; so each registry gets its metrics once, on first use.
+ * There is one registry per process, built where the process is composed and served on its
+ * /metrics; prom-client's global registry is never used, since nothing serves it. prom-client
+ * refuses a second metric of the same name in one registry, and every client of the process shares
+ * it; so each registry gets its metrics once, on first use.
+ *
+ * One client per system serves every subgraph of the process: breaker and cache figures are the
+ * system's, while calls, retries and bulkhead refusals carry the `subgraph` they were made for
+ * (absent for calls made outside a GraphQL request).
  */
 export interface LegacyMetrics {
   /** One per `request()`, after retries; `outcome` is `ok` or the error code. */
-  calls: Counter<'system' | 'operation' | 'outcome'>;
+  calls: Counter<'system' | 'operation' | 'outcome' | 'subgraph'>;
   /** Time of one `request()`, queueing, retries and backoff included. */
-  duration: Histogram<'system' | 'operation' | 'outcome'>;
+  duration: Histogram<'system' | 'operation' | 'outcome' | 'subgraph'>;
   /** Attempts repeated, by reason (`rate_limited`, `unavailable`, `connection`). */
-  retries: Counter<'system' | 'operation' | 'reason'>;
+  retries: Counter<'system' | 'operation' | 'reason' | 'subgraph'>;
   /** 0 closed, 1 half-open, 2 open; set from the breaker's own events. */
   breakerState: Gauge<'system' | 'operation'>;
   /** Reference-data cache: `hit`, `miss`, `stale` (served stale after a failure), `error` (store failed). */
   cache: Counter<'system' | 'operation' | 'result'>;
   /** Calls refused by the bulkhead without reaching the system. */
-  bulkheadRejections: Counter<'system'>;
+  bulkheadRejections: Counter<'system' | 'subgraph'>;
   /** The system's API allowance as it last reported it (allowance.ts). */
   allowanceMax: Gauge<'system'>;
   allowanceRemaining: Gauge<'system'>;
@@ -32,7 +38,7 @@ export const BREAKER_STATE_VALUES: Record<BreakerState, number> = { closed: 0, h
 
 const metricsByRegistry = new WeakMap<Registry, LegacyMetrics>();
 
-export function legacyMetrics(registry: Registry = register): LegacyMetrics {
+export function legacyMetrics(registry: Registry): LegacyMetrics {
   let metrics = metricsByRegistry.get(registry);
   if (!metrics) {
     metrics = createMetrics(registry);
@@ -51,7 +57,7 @@ function createMetrics(registry: Registry): LegacyMetrics {
       new Counter({
         name: 'legacy_calls_total',
         help: 'Calls to legacy systems, after retries, by outcome (ok or error code).',
-        labelNames: ['system', 'operation', 'outcome'],
+        labelNames: ['system', 'operation', 'outcome', 'subgraph'],
         registers,
       }),
     duration:
@@ -59,7 +65,7 @@ function createMetrics(registry: Registry): LegacyMetrics {
       new Histogram({
         name: 'legacy_call_duration_seconds',
         help: 'Duration of calls to legacy systems, retries and backoff included.',
-        labelNames: ['system', 'operation', 'outcome'],
+        labelNames: ['system', 'operation', 'outcome', 'subgraph'],
         buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
         registers,
       }),
@@ -68,7 +74,7 @@ function createMetrics(registry: Registry): LegacyMetrics {
       new Counter({
         name: 'legacy_retries_total',
         help: 'Attempts at a legacy call repeated after a 429, a 503 or a connection error.',
-        labelNames: ['system', 'operation', 'reason'],
+        labelNames: ['system', 'operation', 'reason', 'subgraph'],
         registers,
       }),
     breakerState:
@@ -92,7 +98,7 @@ function createMetrics(registry: Registry): LegacyMetrics {
       new Counter({
         name: 'legacy_bulkhead_rejections_total',
         help: 'Legacy calls refused because the system already had its maximum of calls in flight and queued.',
-        labelNames: ['system'],
+        labelNames: ['system', 'subgraph'],
         registers,
       }),
     allowanceMax:

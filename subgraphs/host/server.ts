@@ -7,8 +7,8 @@ import {
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import express from 'express';
-import { register } from 'prom-client';
 import { GraphQLError, type DocumentNode } from 'graphql';
+import type { Registry } from 'prom-client';
 import {
   DEADLINE_HEADER,
   IDENTITY_HEADER,
@@ -58,16 +58,20 @@ export interface RequestScope {
   partnerId?: string;
   /** The partner's budget usage as the gateway counted it (runtime/usage.ts), when it sent one. */
   usage?: PartnerUsage;
+  /** The subgraph's name: the process's one client per legacy system labels its metrics with it. */
+  subgraph: string;
 }
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
 
 function requestScopeOf(
+  subgraph: string,
   deadlineHeader: string | undefined,
   requestIdHeader: string | undefined,
 ): RequestScope {
   const deadline = Number(deadlineHeader);
   return {
+    subgraph,
     ...(deadlineHeader && Number.isFinite(deadline) ? { deadline } : {}),
     ...(requestIdHeader && REQUEST_ID_PATTERN.test(requestIdHeader) ? { requestId: requestIdHeader } : {}),
   };
@@ -79,6 +83,11 @@ export interface SubgraphHostOptions {
   identitySecret: string;
   /** The reference-data caches of its adapters: /healthz says whether a shared one (Redis) is down. */
   caches?: ReadonlyArray<KeyValueCache | undefined>;
+  /**
+   * The process's metrics registry, served at /metrics when the subgraph runs in a process of its
+   * own. Where the gateway shares the process it serves the registry, and the subgraph does not.
+   */
+  metrics?: Registry;
 }
 
 export interface RunningSubgraph extends RunningServer {
@@ -130,11 +139,13 @@ export async function startSubgraph<TContext extends object>(
         allowance: definition.legacyAllowance(),
       }),
   );
-  // The legacy clients' Prometheus metrics (calls, breakers, API allowance, shed calls): prom-client's
-  // default registry, which the adapters use unless given their own.
-  app.get('/metrics', async (_req, res) => {
-    res.type(register.contentType).send(await register.metrics());
-  });
+  const { metrics } = options;
+  if (metrics) {
+    app.get(
+      '/metrics',
+      async (_req, res) => void res.type(metrics.contentType).send(await metrics.metrics()),
+    );
+  }
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
@@ -147,7 +158,7 @@ export async function startSubgraph<TContext extends object>(
           });
         }
         return definition.createContext(identity.viewer, {
-          ...requestScopeOf(req.get(DEADLINE_HEADER), req.get('x-request-id')),
+          ...requestScopeOf(definition.name, req.get(DEADLINE_HEADER), req.get('x-request-id')),
           partnerId: identity.viewer.partnerId,
           usage: verifyUsage(req.get(USAGE_HEADER), options.identitySecret, identity.viewer.partnerId),
         });

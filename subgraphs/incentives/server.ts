@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'graphql';
-import { createCpqAdapter, type CpqConfig } from '../../adapters/cpq';
-import { createIncentivesAdapter, type IncentivesConfig } from '../../adapters/incentives';
-import { createPrmAdapter, type PrmConfig } from '../../adapters/prm';
+import type { CpqAdapter } from '../../adapters/cpq';
+import type { IncentivesAdapter } from '../../adapters/incentives';
+import type { PrmAdapter } from '../../adapters/prm';
 import { businessDay } from '../../domain';
-import { startSubgraph, type RunningSubgraph } from '../host';
+import { startSubgraph, type RunningSubgraph, type SubgraphHostOptions } from '../host';
 import type { IncentivesContext } from './context';
 import { resolvers } from './resolvers';
 
@@ -14,21 +14,24 @@ import { resolvers } from './resolvers';
  * (Quote.incentiveEstimate) and a partner has earned (Partner.incentives). Partner tiers and quotas
  * come from the PRM; the families of products in the incentive system's batch queue from the CPQ catalog.
  */
+/** The adapters are the process's one per system (see scripts/stack.ts), closed by whoever built them. */
 export interface IncentivesSubgraphConfig {
   port: number;
   identitySecret: string;
-  incentives: IncentivesConfig;
-  prm: PrmConfig;
-  cpq: CpqConfig;
+  incentives: IncentivesAdapter;
+  prm: PrmAdapter;
+  cpq: CpqAdapter;
+  /** The reference-data caches of its adapters, for /healthz. */
+  caches?: SubgraphHostOptions['caches'];
+  /** Served at /metrics when the subgraph has a process of its own. */
+  metrics?: SubgraphHostOptions['metrics'];
 }
 
 const typeDefs = parse(readFileSync(path.join(__dirname, '../../schema/incentives.graphql'), 'utf8'));
 
-export async function startIncentivesSubgraph(config: IncentivesSubgraphConfig): Promise<RunningSubgraph> {
-  const incentives = createIncentivesAdapter(config.incentives);
-  const prm = createPrmAdapter(config.prm);
-  const cpq = createCpqAdapter(config.cpq);
-  const running = await startSubgraph<IncentivesContext>(
+export function startIncentivesSubgraph(config: IncentivesSubgraphConfig): Promise<RunningSubgraph> {
+  const { incentives, prm, cpq } = config;
+  return startSubgraph<IncentivesContext>(
     {
       name: 'incentives',
       typeDefs,
@@ -50,14 +53,8 @@ export async function startIncentivesSubgraph(config: IncentivesSubgraphConfig):
     {
       port: config.port,
       identitySecret: config.identitySecret,
-      caches: [config.incentives.cache, config.prm.cache, config.cpq.cache],
+      caches: config.caches,
+      metrics: config.metrics,
     },
   );
-  return {
-    ...running,
-    close: async () => {
-      await running.close();
-      [incentives, prm, cpq].forEach((adapter) => adapter.http.close());
-    },
-  };
 }

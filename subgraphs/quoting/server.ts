@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'graphql';
-import { createCpqAdapter, type CpqConfig } from '../../adapters/cpq';
-import { createPrmAdapter, type PrmConfig } from '../../adapters/prm';
-import { startSubgraph, type RunningSubgraph } from '../host';
+import type { CpqAdapter } from '../../adapters/cpq';
+import type { PrmAdapter } from '../../adapters/prm';
+import { startSubgraph, type RunningSubgraph, type SubgraphHostOptions } from '../host';
 import type { QuotingContext, QuantityBounds } from './context';
 import { resolvers } from './resolvers';
 
@@ -12,20 +12,24 @@ import { resolvers } from './resolvers';
  * Partner.quotes, Partner.customers and Partner.catalog. It reads the partner's tier, region and
  * certifications from the PRM through the shared PRM adapter, since its writes depend on them.
  */
+/** The adapters are the process's one per system (see scripts/stack.ts), closed by whoever built them. */
 export interface QuotingSubgraphConfig {
   port: number;
   identitySecret: string;
-  cpq: CpqConfig;
-  prm: PrmConfig;
+  cpq: CpqAdapter;
+  prm: PrmAdapter;
   lineQuantity: QuantityBounds;
+  /** The reference-data caches of its adapters, for /healthz. */
+  caches?: SubgraphHostOptions['caches'];
+  /** Served at /metrics when the subgraph has a process of its own. */
+  metrics?: SubgraphHostOptions['metrics'];
 }
 
 const typeDefs = parse(readFileSync(path.join(__dirname, '../../schema/quoting.graphql'), 'utf8'));
 
-export async function startQuotingSubgraph(config: QuotingSubgraphConfig): Promise<RunningSubgraph> {
-  const cpq = createCpqAdapter(config.cpq);
-  const prm = createPrmAdapter(config.prm);
-  const running = await startSubgraph<QuotingContext>(
+export function startQuotingSubgraph(config: QuotingSubgraphConfig): Promise<RunningSubgraph> {
+  const { cpq, prm } = config;
+  return startSubgraph<QuotingContext>(
     {
       name: 'quoting',
       typeDefs,
@@ -43,15 +47,8 @@ export async function startQuotingSubgraph(config: QuotingSubgraphConfig): Promi
     {
       port: config.port,
       identitySecret: config.identitySecret,
-      caches: [config.cpq.cache, config.prm.cache],
+      caches: config.caches,
+      metrics: config.metrics,
     },
   );
-  return {
-    ...running,
-    close: async () => {
-      await running.close();
-      cpq.http.close();
-      prm.http.close();
-    },
-  };
 }
