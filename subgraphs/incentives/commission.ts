@@ -16,7 +16,7 @@ import type { IncentiveEstimateModel, PartnerIncentivesModel, QuoteModel } from 
 import type { IncentivesContext } from './context';
 
 /**
- * Where the graph's data meets the commission rules (domain/incentives.ts): a quote's lines from
+ * Where the graph's data meets the commission rules (domain/incentives/): a quote's lines from
  * the quoting subgraph (through `@requires`), the partner's tier and quota from the PRM, and the
  * ledger, the batch queue and the programs from the incentive system.
  */
