@@ -447,6 +447,7 @@ describe.each([42, 102])('agreement with the seeded ledger (seed %i)', (seed) =>
         programs,
         ledger: ledger.filter((a) => a.partnerId === posted.partnerId),
         pending: [],
+        familyOf: (sku) => families.get(sku),
       });
       const byKind = Object.fromEntries(estimate.components.map((c) => [c.kind, c.amount.amount]));
       expect({ quoteId: posted.quoteId, ...estimateParts(byKind, estimate.total.amount) }).toEqual({

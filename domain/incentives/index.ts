@@ -5,4 +5,5 @@
 export * from './types';
 export * from './ledger';
 export * from './rules';
+export * from './batch';
 export * from './quarter';

@@ -1,27 +1,19 @@
 import type DecimalJs from 'decimal.js';
 import { Decimal, money, roundAmount, type Money } from '../money';
-import type { ProductFamily } from '../partner-program';
-import { closesBefore, isPostable, quarterOf, quarterlyQuotaOf } from './ledger';
-import { estimateDeal } from './rules';
-import type { Accrual, CommissionPartner, DealLine, IncentiveProgram, IncentiveTransaction } from './types';
+import { nextBatch, type BatchInput } from './batch';
+import { quarterOf, quarterlyQuotaOf } from './ledger';
+import type { Accrual } from './types';
 
 /**
- * A partner's quarter as the next batch will leave it: the posted accruals plus the pending
- * transactions run through the rules in batch order. Kept apart from the rules because it
- * simulates the batch (order, rejections) rather than pricing one deal.
+ * A partner's quarter as the next batch will leave it: the posted accruals plus what ./batch.ts
+ * says the batch posts of the quarter's pending transactions.
  */
 
 const HUNDRED = new Decimal(100);
 
-export interface QuarterSummaryInput {
+export interface QuarterSummaryInput extends BatchInput {
   partnerId: string;
   quarter: string;
-  partner: CommissionPartner;
-  programs: readonly IncentiveProgram[];
-  ledger: readonly Accrual[];
-  pending: readonly IncentiveTransaction[];
-  /** Product families by SKU, for the pending transactions' lines (they carry SKUs only). */
-  familyOf(sku: string): ProductFamily | undefined;
 }
 
 export interface QuarterSummary {
@@ -51,39 +43,15 @@ export function summarizeQuarter(input: QuarterSummaryInput): QuarterSummary {
   const { partner, quarter } = input;
   const currency = partner.currency;
   const accruals = input.ledger.filter((accrual) => accrual.quarter === quarter);
-  const queue = input.pending
-    .filter(
+  const postings = nextBatch({
+    ...input,
+    pending: input.pending.filter(
       (transaction) =>
-        transaction.partnerId === input.partnerId &&
-        quarterOf(transaction.closeDate) === quarter &&
-        isPostable(transaction, partner, input.programs, input.ledger),
-    )
-    .sort((a, b) => (closesBefore(a, b) ? -1 : closesBefore(b, a) ? 1 : 0));
-
-  let pendingCommission = new Decimal(0);
-  let pendingBooked = new Decimal(0);
-  const postedAhead: IncentiveTransaction[] = [];
-  for (const transaction of queue) {
-    const lines = transaction.lines.map((line) => ({
-      sku: line.sku,
-      family: input.familyOf(line.sku),
-      netTotal: line.netTotal.amount,
-    }));
-    const known = lines.filter((line): line is DealLine => line.family !== undefined);
-    // The batch rejects a deal with a product it does not know.
-    if (known.length !== lines.length) continue;
-    const estimate = estimateDeal({
-      deal: { ...transaction, lines: known },
-      partner,
-      programs: input.programs,
-      ledger: input.ledger,
-      pending: postedAhead,
-    });
-    if (estimate.ineligibleReason !== null) continue;
-    pendingCommission = pendingCommission.plus(estimate.total.amount);
-    pendingBooked = pendingBooked.plus(estimate.dealAmount.amount);
-    postedAhead.push(transaction);
-  }
+        transaction.partnerId === input.partnerId && quarterOf(transaction.closeDate) === quarter,
+    ),
+  });
+  const pendingCommission = sumOf(postings.map((posting) => posting.estimate.total));
+  const pendingBooked = sumOf(postings.map((posting) => posting.estimate.dealAmount));
 
   const earned = sumOf(accruals.map((accrual) => accrual.amount));
   const booked = sumOf(accruals.map((accrual) => accrual.dealAmount)).plus(pendingBooked);

@@ -2,15 +2,13 @@ import type DecimalJs from 'decimal.js';
 import { Decimal, money, roundAmount } from '../money';
 import type { ProductFamily } from '../partner-program';
 import type { PartnerTier } from '../types';
-import { bookedBeforeInQuarter, programCovering, quarterOf, quarterlyQuotaOf } from './ledger';
+import { programCovering, quarterOf, quarterlyQuotaOf } from './ledger';
 import type {
-  Accrual,
   CommissionEstimate,
   CommissionPartner,
   Deal,
   IncentiveComponent,
   IncentiveProgram,
-  IncentiveTransaction,
   Spiff,
 } from './types';
 
@@ -175,18 +173,4 @@ function applyRules(
     });
   }
   return components;
-}
-
-export interface DealEstimateInput {
-  deal: Deal;
-  partner: CommissionPartner;
-  programs: readonly IncentiveProgram[];
-  ledger: readonly Accrual[];
-  pending: readonly IncentiveTransaction[];
-}
-
-/** The commission the ledger will post for a deal, given the ledger and the batch queue as they are. */
-export function estimateDeal(input: DealEstimateInput): CommissionEstimate {
-  const bookedBefore = bookedBeforeInQuarter(input);
-  return calculateCommission(input.programs, input.deal, input.partner, bookedBefore);
 }

@@ -94,11 +94,18 @@ export async function estimateQuote(
   ]);
   if (!partner) throw unknownPartner(owner.id);
   const pending = await partnerPending(incentives, ledger);
+  const closeDate = assumedCloseDate(status, parsed.data.closeDate, context.today);
+  // Whether the batch posts a pending deal ahead of this one (and so counts it toward the quota)
+  // depends on its lines' families: only the quarter's deals closing before can count.
+  const families = await pendingFamilies(
+    context,
+    pending.filter((t) => quarterOf(t.closeDate) === quarterOf(closeDate) && t.closeDate <= closeDate),
+  );
   const estimate = estimateDeal({
     deal: {
       partnerId: owner.id,
       quoteId: parsed.data.id,
-      closeDate: assumedCloseDate(status, parsed.data.closeDate, context.today),
+      closeDate,
       currency: netTotal.currency,
       lines: lines.map((line) => ({
         sku: line.product.sku,
@@ -110,6 +117,7 @@ export async function estimateQuote(
     programs: programs.value,
     ledger: ledger.accruals,
     pending,
+    familyOf: (sku) => families.get(sku),
   });
   return { estimate, freshness: programs.freshness };
 }
@@ -117,6 +125,23 @@ export async function estimateQuote(
 function familyOf(family: string): ProductFamily | undefined {
   const parsed = FAMILY.safeParse(family.toUpperCase());
   return parsed.success ? parsed.data : undefined;
+}
+
+/** Pending transactions carry SKUs only; their families come from the CPQ catalog (cached). */
+async function pendingFamilies(
+  context: IncentivesContext,
+  pending: readonly IncentiveTransaction[],
+): Promise<Map<string, ProductFamily>> {
+  const skus = [...new Set(pending.flatMap((t) => t.lines.map((line) => line.sku)))];
+  const families = new Map<string, ProductFamily>();
+  if (skus.length === 0) return families;
+  const products = await context.cpq.productBySku.loadMany(skus);
+  products.forEach((product, index) => {
+    if (product instanceof Error) throw product;
+    const family = product && familyOf(product.family);
+    if (family) families.set(skus[index]!, family);
+  });
+  return families;
 }
 
 /** `Partner.incentives`: the quarter checked now, the numbers computed once when a field asks. */
@@ -128,7 +153,7 @@ export function partnerQuarter(
   assertCanReadPartner(context.viewer, partnerId);
   const chosen = quarter ?? quarterOf(context.today);
   assertIdentifier('quarter', chosen, 'quarter');
-  const { incentives, prm, cpq } = context;
+  const { incentives, prm } = context;
   const accruals = async () =>
     (await incentives.accrualsByPartnerId.load(partnerId)).accruals.filter((a) => a.quarter === chosen);
   let summary: ReturnType<PartnerIncentivesModel['summary']> | undefined;
@@ -147,21 +172,10 @@ export function partnerQuarter(
         ]);
         if (!partner) throw unknownPartner(partnerId);
         const pending = await partnerPending(incentives, ledger);
-        // Pending transactions carry SKUs only; their families come from the CPQ catalog (cached).
-        const skus = [
-          ...new Set(
-            pending
-              .filter((t) => quarterOf(t.closeDate) === chosen)
-              .flatMap((t) => t.lines.map((line) => line.sku)),
-          ),
-        ];
-        const products = await cpq.productBySku.loadMany(skus);
-        const families = new Map<string, ProductFamily>();
-        products.forEach((product, index) => {
-          if (product instanceof Error) throw product;
-          const family = product && familyOf(product.family);
-          if (family) families.set(skus[index]!, family);
-        });
+        const families = await pendingFamilies(
+          context,
+          pending.filter((t) => quarterOf(t.closeDate) === chosen),
+        );
         return summarizeQuarter({
           partnerId,
           quarter: chosen,
