@@ -13,6 +13,7 @@ import {
   type PartnerTier,
   type ProductFamily,
 } from '../domain';
+import { salesforceId } from '../legacy/seed/common';
 import {
   IncentiveLedger,
   type Accrual as LedgerAccrual,
@@ -57,6 +58,7 @@ const CATALOG = new Map<string, LedgerFamily>(
   ]),
 );
 const SKUS = [...CATALOG.keys()];
+const SPIFF_SKUS = SKUS.filter((sku) => sku.endsWith('-1'));
 const PARTNER_ID = 'P-00001';
 
 const YEAR_START = Date.UTC(2026, 0, 1);
@@ -83,12 +85,13 @@ const program = (index: number) =>
       window,
       // Now and then a program pays nothing on some family at some tier: the batch refuses such deals.
       baseRates: fc.array(fc.option(rate, { freq: 12, nil: null }), { minLength: 16, maxLength: 16 }),
-      spiffs: fc.array(fc.record({ sku: fc.constantFrom(...SKUS), window, ratePercent: rate }), {
-        maxLength: 4,
+      // SPIFFs only on each family's first SKU: often several on one SKU, overlapping or not.
+      spiffs: fc.array(fc.record({ sku: fc.constantFrom(...SPIFF_SKUS), window, ratePercent: rate }), {
+        maxLength: 6,
       }),
       quotaAttainmentPercent: fc.oneof(decimal(0, 150, 0), decimal(0, 15000, 2)),
       multiplier: fc.oneof(decimal(1, 3, 0), decimal(100, 300, 2)),
-      usdCap: decimal(1000, 10_000_000, 2),
+      usdCap: decimal(1000, 5_000_000_000, 2),
       eurCap: fc.option(decimal(1000, 10_000_000, 2), { nil: null }),
     })
     .map((p): LedgerProgram => ({
@@ -116,18 +119,23 @@ const program = (index: number) =>
     }));
 
 /** A line's net total: quantity x unit price, in cents, as CPQ hands it over. */
-const line = fc.record({
-  sku: fc.constantFrom(...SKUS),
-  quantity: fc.integer({ min: 1, max: 250 }),
-  unitCents: fc.integer({ min: 0, max: 2_000_000 }),
-});
+const lineOf = (skus: string[]) =>
+  fc.record({
+    sku: fc.constantFrom(...skus),
+    quantity: fc.integer({ min: 1, max: 250 }),
+    unitCents: fc.integer({ min: 0, max: 2_000_000 }),
+  });
 
-const deal = fc.record({
-  day: dayOf2026,
-  // Mostly the partner's currency; now and then one the system refuses.
-  currency: fc.constantFrom('USD', 'USD', 'USD', 'USD', 'EUR'),
-  lines: fc.array(line, { minLength: 1, maxLength: 5 }),
-});
+const dealOf = (skus: string[]) =>
+  fc.record({
+    day: dayOf2026,
+    // Mostly the partner's currency; now and then one the system refuses.
+    currency: fc.constantFrom('USD', 'USD', 'USD', 'USD', 'EUR'),
+    lines: fc.array(lineOf(skus), { minLength: 1, maxLength: 5 }),
+  });
+const deal = dealOf(SKUS);
+/** A queued deal may name a product the catalog no longer has: the batch rejects it. */
+const queuedDeal = dealOf([...SKUS, 'OLD-1']);
 
 const world = fc.record({
   programs: fc
@@ -136,8 +144,11 @@ const world = fc.record({
   tier: fc.constantFrom(...TIERS.map(([tier]) => tier)),
   annualQuota: fc.oneof(decimal(0, 400_000_000, 2), decimal(0, 4_000_000, 0)),
   posted: fc.array(deal, { maxLength: 6 }),
-  pending: fc.array(deal, { maxLength: 6 }),
+  pending: fc.array(queuedDeal, { maxLength: 6 }),
   target: deal,
+  // CPQ's quote ids (legacy/seed/common.ts), in a random order relative to the close dates, so that
+  // ties on a close date go either way.
+  quoteSequences: fc.uniqueArray(fc.integer({ min: 1, max: 1_000_000 }), { minLength: 13, maxLength: 13 }),
 });
 type World = typeof world extends fc.Arbitrary<infer T> ? T : never;
 type GeneratedDeal = World['target'];
@@ -273,10 +284,10 @@ function runBoth(w: World) {
     partners: new Map([[PARTNER_ID, partner]]),
     productFamilies: CATALOG,
   });
-  // Quote ids in a random order relative to close dates, so that ties on a close date go either way.
-  const posted = w.posted.map((d, i) => ledgerTransaction(d, `Q-${String(3 * i + 7).padStart(4, '0')}`));
-  const pending = w.pending.map((d, i) => ledgerTransaction(d, `Q-${String(5 * i + 2).padStart(4, '0')}-B`));
-  const target = ledgerTransaction(w.target, 'Q-0005-T');
+  const quoteId = (i: number) => salesforceId('a0Q', w.quoteSequences[i]!);
+  const posted = w.posted.map((d, i) => ledgerTransaction(d, quoteId(i)));
+  const pending = w.pending.map((d, i) => ledgerTransaction(d, quoteId(6 + i)));
+  const target = ledgerTransaction(w.target, quoteId(12));
 
   for (const t of batchOrder(posted)) ledger.post(t, '2026-06-01T02:00:00.000Z');
   const accrualsBefore = ledger.forPartner(PARTNER_ID).map(domainAccrual);
@@ -320,7 +331,39 @@ function runBoth(w: World) {
         .reduce((total, a) => total.plus(a.amount), new Decimal(0)),
     );
 
+  // After the batch, each posted deal re-estimated against the whole ledger, as Quote.incentiveEstimate
+  // answers for an accepted quote, must still be what the ledger posted for it.
+  const transactions = new Map([...posted, ...pending].map((t) => [t.quoteId, t]));
+  const finalLedger = ledger.forPartner(PARTNER_ID).map(domainAccrual);
+  const repriced = ledger.forPartner(PARTNER_ID).map((a) => ({
+    quoteId: a.quoteId,
+    estimated: estimateOutcome(
+      estimateDeal({
+        deal: domainDeal(transactions.get(a.quoteId)!),
+        partner: commissionPartner,
+        programs: domainPrograms,
+        ledger: finalLedger,
+        pending: [],
+        familyOf,
+      }),
+    ),
+  }));
+  const reposted = ledger.forPartner(PARTNER_ID).map((a) => ({
+    quoteId: a.quoteId,
+    estimated: {
+      rejected: false,
+      dealAmount: a.dealAmount,
+      baseAmount: a.baseAmount,
+      spiffAmount: a.spiffAmount,
+      acceleratorAmount: a.acceleratorAmount,
+      capAdjustment: a.capAdjustment,
+      amount: a.amount,
+    },
+  }));
+
   return {
+    repriced,
+    reposted,
     estimated: estimateOutcome(estimate),
     accrued,
     quarterEstimated: { earned: summary.earned.amount, pending: summary.pending.amount },
@@ -357,6 +400,7 @@ describe('commission rules: the estimate against the ledger', () => {
       // 500.00 of Network, which the program does not pay at Gold: the batch rejects it.
       pending: [{ day: 90, currency: 'USD', lines: [{ sku: 'NET-1', quantity: 1, unitCents: 50_000 }] }],
       target: { day: 91, currency: 'USD', lines: [{ sku: 'CLO-1', quantity: 1, unitCents: 100_000 }] },
+      quoteSequences: Array.from({ length: 13 }, (_, i) => i + 1),
     };
     const { estimated, accrued } = runBoth(w);
     expect(accrued).toMatchObject({ baseAmount: '100.00', acceleratorAmount: '0.00', amount: '100.00' });
@@ -378,6 +422,16 @@ describe('commission rules: the estimate against the ledger', () => {
       fc.property(world, (w) => {
         const { quarterEstimated, quarterAccrued } = runBoth(w);
         expect(quarterEstimated).toEqual(quarterAccrued);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('estimates every posted deal, after the batch, as the ledger posted it', () => {
+    fc.assert(
+      fc.property(world, (w) => {
+        const { repriced, reposted } = runBoth(w);
+        expect(repriced).toEqual(reposted);
       }),
       { numRuns: 300 },
     );
