@@ -1,6 +1,7 @@
 /**
- * Commission, split by job: the contract (types), where a deal stands in the ledger (ledger), the
- * rules that price one deal (rules), and the simulation of a partner's quarter (quarter).
+ * Commission, split by job, contract first: the shapes (types), where a deal stands in the
+ * ledger (ledger), the rules that price one deal (rules), the nightly batch simulated and the
+ * estimate of a deal behind it (batch), and a partner's quarter (quarter).
  */
 export * from './types';
 export * from './ledger';

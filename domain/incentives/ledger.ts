@@ -45,9 +45,9 @@ function dealAmountOf(transaction: IncentiveTransaction): DecimalJs {
 }
 
 /**
- * Whether the nightly batch will post a pending transaction rather than reject it, as far as it can
- * be told without its product catalog: the partner's currency, a program covering its close date,
- * and no accrual for the quote yet.
+ * Whether the nightly batch may post a pending transaction, as far as it can be told without the
+ * product catalog or the rules: the partner's currency, a program covering its close date, and no
+ * accrual for the quote yet. nextBatch (./batch.ts) applies the rest.
  */
 export function isPostable(
   transaction: IncentiveTransaction,
@@ -69,7 +69,10 @@ export interface BookedBeforeInput {
   programs: readonly IncentiveProgram[];
   /** Posted accruals (the partner's; others are ignored). */
   ledger: readonly Accrual[];
-  /** Transactions waiting for the batch (any partner's; others are ignored). */
+  /**
+   * Transactions the batch posts ahead of the deal (nextBatch's answer: one it rejects must not
+   * count); any partner's, others are ignored.
+   */
   pending: readonly IncentiveTransaction[];
 }
 
