@@ -1,4 +1,5 @@
 import { generateDataset, type Dataset } from '../legacy/seed/dataset';
+import { domainAccrual, domainProgram } from '../test/incentives-in-domain-terms';
 import {
   bookedBeforeInQuarter,
   calculateCommission,
@@ -386,34 +387,8 @@ describe.each([42, 102])('agreement with the seeded ledger (seed %i)', (seed) =>
   const families = new Map(
     dataset.products.map((p) => [p.ProductCode, p.Family.toUpperCase() as ProductFamily]),
   );
-  const programs: IncentiveProgram[] = dataset.incentives.programs.map((p) => ({
-    id: p.id,
-    name: p.name,
-    status: p.status === 'Active' ? 'ACTIVE' : 'CLOSED',
-    startDate: p.startDate,
-    endDate: p.endDate,
-    baseRates: p.baseRates.map((r) => ({
-      productFamily: r.productFamily.toUpperCase() as ProductFamily,
-      partnerTier: r.partnerTier.toUpperCase() as PartnerTier,
-      ratePercent: r.ratePercent,
-    })),
-    spiffs: p.spiffs.map(({ productCode, ...spiff }) => ({ ...spiff, sku: productCode })),
-    accelerator: p.accelerator,
-    dealCaps: p.dealCaps.map((cap) => ({ amount: cap.amount, currency: cap.currency })),
-  }));
-  const ledger: Accrual[] = dataset.incentives.accruals.map((a) => {
-    const m = (amount: string) => ({ amount, currency: a.currency });
-    return {
-      ...a,
-      partnerTier: a.partnerTier.toUpperCase() as PartnerTier,
-      dealAmount: m(a.dealAmount),
-      baseAmount: m(a.baseAmount),
-      spiffAmount: m(a.spiffAmount),
-      acceleratorAmount: m(a.acceleratorAmount),
-      capAdjustment: m(a.capAdjustment),
-      amount: m(a.amount),
-    };
-  });
+  const programs = dataset.incentives.programs.map(domainProgram);
+  const ledger = dataset.incentives.accruals.map(domainAccrual);
   const wrongAmount = new Set(
     dataset.discrepancies.filter((d) => d.kind === 'accrual-wrong-amount').map((d) => d.quoteId),
   );

@@ -1,8 +1,8 @@
 import { Registry } from 'prom-client';
 import { createIncentivesApp } from '../../legacy/incentives/server';
-import { generateDataset, type Accrual as SeededAccrual } from '../../legacy/seed/dataset';
+import { generateDataset } from '../../legacy/seed/dataset';
 import { listen, type RunningServer } from '../../runtime';
-import type { Accrual, IncentiveProgram } from '../../domain';
+import { domainAccrual, domainProgram } from '../../test/incentives-in-domain-terms';
 import { createLegacyHealthRegistry, createMemoryCache, DEFAULT_BREAKER_OPTIONS } from '../http';
 import { until, upstreamErrorOf } from '../http/testing';
 import { ALL_PROGRAMS, createIncentivesAdapter, type IncentivesConfig } from './client';
@@ -14,49 +14,9 @@ const QUOTE_ACCRUALS = 'GET /ics/v1/accruals';
 const TRANSACTIONS = 'GET /ics/v1/transactions';
 const dataset = generateDataset({ seed: 7, scale: 'small' });
 
-const TIERS = { Registered: 'REGISTERED', Silver: 'SILVER', Gold: 'GOLD', Platinum: 'PLATINUM' } as const;
-
-/** What a seeded accrual must look like once it has been through the adapter. */
-function expectedAccrual(record: SeededAccrual): Accrual {
-  const m = (amount: string) => ({ amount, currency: record.currency });
-  return {
-    id: record.id,
-    transactionId: record.transactionId,
-    partnerId: record.partnerId,
-    quoteId: record.quoteId,
-    programId: record.programId,
-    closeDate: record.closeDate,
-    quarter: record.quarter,
-    partnerTier: TIERS[record.partnerTier],
-    dealAmount: m(record.dealAmount),
-    baseAmount: m(record.baseAmount),
-    spiffAmount: m(record.spiffAmount),
-    acceleratorAmount: m(record.acceleratorAmount),
-    capAdjustment: m(record.capAdjustment),
-    amount: m(record.amount),
-    postedAt: record.postedAt,
-  };
-}
-
-function expectedProgram(index: number): IncentiveProgram {
-  const program = dataset.incentives.programs[index]!;
-  return {
-    id: program.id,
-    name: program.name,
-    status: program.status === 'Active' ? 'ACTIVE' : 'CLOSED',
-    startDate: program.startDate,
-    endDate: program.endDate,
-    baseRates: program.baseRates.map((rate) => ({
-      productFamily:
-        rate.productFamily.toUpperCase() as IncentiveProgram['baseRates'][number]['productFamily'],
-      partnerTier: TIERS[rate.partnerTier],
-      ratePercent: rate.ratePercent,
-    })),
-    spiffs: program.spiffs.map(({ productCode, ...spiff }) => ({ ...spiff, sku: productCode })),
-    accelerator: program.accelerator,
-    dealCaps: program.dealCaps.map((cap) => ({ amount: cap.amount, currency: cap.currency })),
-  };
-}
+// What the adapter must answer: the stand-in's own records, in domain terms.
+const expectedAccrual = domainAccrual;
+const expectedProgram = (index: number) => domainProgram(dataset.incentives.programs[index]!);
 
 async function legacyCalls(server: RunningServer): Promise<Record<string, number>> {
   const response = await fetch(`${server.url}/__stats`);
