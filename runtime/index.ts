@@ -12,6 +12,15 @@ export {
   type Viewer,
 } from './identity';
 export { DEADLINE_HEADER } from './deadline';
+export {
+  BadResponseError,
+  isUpstreamError,
+  UpstreamError,
+  type BreakerState,
+  type UpstreamDetails,
+  type UpstreamErrorCode,
+  type WriteOutcome,
+} from './upstream-error';
 export { listen, type ListenOptions, type RunningServer } from './listen';
 export { installScalars, SCALARS } from './scalars';
 export { createLogger, type Logger } from './logger';

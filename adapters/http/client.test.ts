@@ -3,7 +3,7 @@ import { until, upstreamErrorOf } from './testing';
 import { useNockForClients } from './testing-nock';
 import { z } from 'zod';
 import { createLegacyHttpClient, type LegacyClientOptions, type LegacyHttpClient } from './client';
-import type { UpstreamErrorCode } from './errors';
+import type { UpstreamErrorCode } from '../../runtime';
 
 /**
  * The resilient client against nock: every way a legacy call can fail must surface as an

@@ -12,7 +12,7 @@ import {
   DEFAULT_BULKHEAD_OPTIONS,
 } from './bulkhead';
 import { createMemoryCache, type KeyValueCache } from './cache';
-import { type BreakerState, UpstreamError, type UpstreamErrorCode, type WriteOutcome } from './errors';
+import { type BreakerState, UpstreamError, type UpstreamErrorCode, type WriteOutcome } from '../../runtime';
 import { legacyHealth, type LegacyHealthRegistry } from './health';
 import { BREAKER_STATE_VALUES, legacyMetrics } from './metrics';
 import {

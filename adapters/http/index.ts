@@ -31,7 +31,7 @@ export {
   type UpstreamErrorCode,
   type UpstreamDetails,
   type WriteOutcome,
-} from './errors';
+} from '../../runtime';
 export {
   createLegacyHealthRegistry,
   legacyHealth,
@@ -40,7 +40,7 @@ export {
   type LegacyHealthRegistry,
 } from './health';
 export { legacyMetrics, type LegacyMetrics } from './metrics';
-export type { CachedBatchOptions, CachedValue, CachePolicy, Freshness } from './reference-cache';
+export type { CachedBatchOptions, CachedValue, CachePolicy } from './reference-cache';
 export { DEFAULT_RETRY_OPTIONS, type RetryOptions } from './retry';
 export { malformedRecord, parseLegacyRecord } from './records';
 export { mapByKey, settlePerKey } from './batch';

@@ -1,4 +1,4 @@
-import { UpstreamError } from './errors';
+import { UpstreamError } from '../../runtime';
 
 /** Helpers for this folder's tests; not exported from index.ts. */
 export async function upstreamErrorOf(call: Promise<unknown>): Promise<UpstreamError> {
