@@ -13,6 +13,18 @@ export {
 } from './identity';
 export { DEADLINE_HEADER } from './deadline';
 export {
+  connectRedis,
+  createMemoryCache,
+  createRedisCache,
+  redisStatus,
+  type KeyValueCache,
+  type MemoryCacheOptions,
+  type RedisCache,
+  type RedisCacheOptions,
+  type RedisConnectionOptions,
+  type RedisStatus,
+} from './key-value-cache';
+export {
   BadResponseError,
   isUpstreamError,
   UpstreamError,

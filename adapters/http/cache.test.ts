@@ -2,7 +2,7 @@ import nock from 'nock';
 import { useNockForClients } from './testing-nock';
 import { Registry } from 'prom-client';
 import { z } from 'zod';
-import { createMemoryCache, type KeyValueCache } from './cache';
+import { createMemoryCache, type KeyValueCache } from '../../runtime';
 import { createLegacyHttpClient, type LegacyClientOptions, type LegacyHttpClient } from './client';
 import { createLegacyHealthRegistry } from './health';
 import { connectionError, until, upstreamErrorOf } from './testing';
@@ -63,11 +63,12 @@ const olderThan = (asOf: string, ms: number) => until(() => Date.now() - Date.pa
 describe('createMemoryCache', () => {
   it('returns a value until its time to live has passed', async () => {
     const cache = createMemoryCache();
-    const setAt = Date.now();
     await cache.set('k', 'v', 30);
+    // lru-cache times entries by performance.now(): read the same clock, after the entry was set.
+    const setAt = performance.now();
 
     expect(await cache.get('k')).toBe('v');
-    await until(() => Date.now() - setAt > 30);
+    await until(() => performance.now() - setAt > 30);
     expect(await cache.get('k')).toBeUndefined();
   });
 
@@ -212,6 +213,7 @@ describe('cachedRequest', () => {
     const broken: KeyValueCache = {
       get: () => Promise.reject(new Error('cache down')),
       set: () => Promise.reject(new Error('cache down')),
+      delete: () => Promise.reject(new Error('cache down')),
     };
 
     const result = await priceBook(client({ cache: broken }), POLICY);

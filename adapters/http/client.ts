@@ -11,8 +11,14 @@ import {
   createBulkhead,
   DEFAULT_BULKHEAD_OPTIONS,
 } from './bulkhead';
-import { createMemoryCache, type KeyValueCache } from './cache';
-import { type BreakerState, UpstreamError, type UpstreamErrorCode, type WriteOutcome } from '../../runtime';
+import {
+  type BreakerState,
+  createMemoryCache,
+  type KeyValueCache,
+  UpstreamError,
+  type UpstreamErrorCode,
+  type WriteOutcome,
+} from '../../runtime';
 import { legacyHealth, type LegacyHealthRegistry } from './health';
 import { BREAKER_STATE_VALUES, legacyMetrics } from './metrics';
 import {

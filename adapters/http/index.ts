@@ -1,18 +1,15 @@
 export { clientCredentialsAuth, staticHeaderAuth, type LegacyAuth } from './auth';
 export { DEFAULT_BULKHEAD_OPTIONS, type BulkheadOptions } from './bulkhead';
+// The store a client keeps reference data in (LegacyClientOptions.cache) is the process's one
+// key-value store, which the gateway's APQ uses too: it lives in runtime/.
 export {
   createMemoryCache,
-  connectRedis,
   createRedisCache,
-  DEFAULT_REDIS_KEY_PREFIX,
-  redisStatus,
   type KeyValueCache,
   type MemoryCacheOptions,
   type RedisCache,
   type RedisCacheOptions,
-  type RedisConnectionOptions,
-  type RedisStatus,
-} from './cache';
+} from '../../runtime';
 export {
   createLegacyHttpClient,
   DEFAULT_BREAKER_OPTIONS,

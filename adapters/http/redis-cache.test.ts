@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import nock from 'nock';
 import { Registry } from 'prom-client';
 import { z } from 'zod';
-import { createRedisCache, type RedisCache } from './cache';
+import { createRedisCache, type RedisCache } from '../../runtime';
 import { createLegacyHttpClient, type LegacyHttpClient } from './client';
 import { createLegacyHealthRegistry } from './health';
 import { connectionError, until } from './testing';

@@ -1,7 +1,7 @@
 import type { ZodType } from 'zod';
 import type { Freshness } from '../../domain';
 import { isUpstreamError } from '../../runtime';
-import type { KeyValueCache } from './cache';
+import type { KeyValueCache } from '../../runtime';
 import type { LegacyMetrics } from './metrics';
 
 /**

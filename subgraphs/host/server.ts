@@ -15,10 +15,10 @@ import {
   listen,
   SCALARS,
   verifyIdentity,
+  type KeyValueCache,
   type RunningServer,
   type Viewer,
 } from '../../runtime';
-import type { KeyValueCache } from '../../adapters/http';
 import { formatSubgraphError } from './errors';
 
 /**
