@@ -15,6 +15,29 @@ export default tseslint.config(
     },
   },
   {
+    // A subgraph knows domain objects and the graph's runtime; it reaches a legacy system only through
+    // that system's adapter (adapters/<system>/index.ts), never through the HTTP client below them.
+    files: ['subgraphs/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/adapters/http', '**/adapters/http/**'],
+              message:
+                'Subgraphs do not use adapters/http: errors and the key-value store are in runtime/, Freshness in domain/.',
+            },
+            {
+              group: ['**/adapters/*/*'],
+              message: 'Import an adapter through its index.ts (adapters/<system>), not its internals.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     languageOptions: { globals: { module: 'writable', require: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
