@@ -238,7 +238,7 @@ describe('createCpqAdapter against the CPQ stand-in', () => {
       ...products.map((product) => ({
         sku: product.ProductCode,
         name: product.Name,
-        family: product.Family,
+        family: product.Family.toUpperCase(),
         active: product.IsActive,
       })),
       null,
@@ -331,7 +331,7 @@ describe('createCpqAdapter product cache against the CPQ stand-in', () => {
   const expectedProduct = (product: typeof first) => ({
     sku: product!.ProductCode,
     name: product!.Name,
-    family: product!.Family,
+    family: product!.Family.toUpperCase(),
     active: product!.IsActive,
   });
 
