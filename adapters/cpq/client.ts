@@ -17,6 +17,7 @@ import {
   type BreakerOptions,
   type CachedValue,
   type CachePolicy,
+  chunks,
   clientCredentialsAuth,
   createLegacyHttpClient,
   type LegacyCallContext,
@@ -221,12 +222,6 @@ function mapCached<R, T>(
       return error as Error;
     }
   });
-}
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const result: T[][] = [];
-  for (let start = 0; start < items.length; start += size) result.push(items.slice(start, start + size));
-  return result;
 }
 
 /** Maps every record, keeping a malformed one as an Error for its own key rather than failing the batch. */

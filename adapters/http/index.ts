@@ -40,4 +40,4 @@ export { legacyMetrics, type LegacyMetrics } from './metrics';
 export type { CachedBatchOptions, CachedValue, CachePolicy } from './reference-cache';
 export { DEFAULT_RETRY_OPTIONS, type RetryOptions } from './retry';
 export { malformedRecord, parseLegacyRecord } from './records';
-export { mapByKey, settlePerKey } from './batch';
+export { chunks, mapByKey, settlePerKey } from './batch';
