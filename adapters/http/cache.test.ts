@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { createMemoryCache, type KeyValueCache } from '../../runtime';
 import { createLegacyHttpClient, type LegacyClientOptions, type LegacyHttpClient } from './client';
 import { createLegacyHealthRegistry } from './health';
-import { connectionError, until, upstreamErrorOf } from './testing';
+import { connectionError, upstreamErrorOf } from './testing';
+import { waitFor } from '../../test/wait-for';
 
 /**
  * Reference data through the cache: what the caller gets (value and freshness) and how many calls
@@ -58,7 +59,8 @@ function priceBookEndpoint() {
 }
 
 /** Waits (polling) until a value fetched at `asOf` is older than `ms`. */
-const olderThan = (asOf: string, ms: number) => until(() => Date.now() - Date.parse(asOf) > ms);
+const olderThan = (asOf: string, ms: number) =>
+  waitFor('the value older than the given age', () => Date.now() - Date.parse(asOf) > ms);
 
 describe('createMemoryCache', () => {
   it('returns a value until its time to live has passed', async () => {
@@ -68,7 +70,7 @@ describe('createMemoryCache', () => {
     const setAt = performance.now();
 
     expect(await cache.get('k')).toBe('v');
-    await until(() => performance.now() - setAt > 30);
+    await waitFor('the entry past its time to live', () => performance.now() - setAt > 30);
     expect(await cache.get('k')).toBeUndefined();
   });
 

@@ -1,5 +1,6 @@
 import nock from 'nock';
-import { until, upstreamErrorOf } from './testing';
+import { upstreamErrorOf } from './testing';
+import { waitFor } from '../../test/wait-for';
 import { useNockForClients } from './testing-nock';
 import { z } from 'zod';
 import { createLegacyHttpClient, type LegacyClientOptions, type LegacyHttpClient } from './client';
@@ -192,7 +193,7 @@ describe('circuit breaker', () => {
     expect(http.breakerStates()).toEqual({ getAccount: 'open' });
     const probe = nock(BASE_URL).get('/accounts/A-1').reply(200, ACCOUNT);
 
-    await until(() => http.breakerStates().getAccount === 'halfOpen');
+    await waitFor('the breaker half-open', () => http.breakerStates().getAccount === 'halfOpen');
     const account = await getAccount(http);
 
     expect(account).toEqual(ACCOUNT);
