@@ -91,32 +91,31 @@ describe('REDIS_URL reachable, with REDIS_KEY_PREFIX', () => {
     ).toEqual(['incentives', 'partners', 'quoting']);
   });
 
-  it('stores reference data and APQ entries under the prefix only, APQ under <prefix>apq:', async () => {
+  /** Registers `query` by APQ once Redis is up; answers the key Apollo stores it under. */
+  async function registerByApq(query: string): Promise<string> {
     await waitFor('Redis up', async () => (await readiness(stack)).redis === 'up', { timeoutMs: 10_000 });
-    const query = '{ me { id } }';
     const stored = await postGraphQL(stack.urls.gateway, await tokenFor(), {
       query,
       extensions: { persistedQuery: { version: 1, sha256Hash: sha256(query) } },
     });
     expect(stored.errors).toBeUndefined();
+    return `${PREFIX}apq:${sha256(query)}`;
+  }
+
+  it('stores reference data and APQ entries under the prefix only, APQ under <prefix>apq:', async () => {
+    const query = '{ me { id } }';
+    const key = await registerByApq(query);
     await postGraphQL(stack.urls.gateway, await tokenFor(), { query: PRODUCTS });
 
     const keys = await admin.keys(`${PREFIX}*`);
 
-    expect(keys).toContain(`${PREFIX}apq:${sha256(query)}`);
+    expect(keys).toContain(key);
     expect(keys.some((key) => key.startsWith(`${PREFIX}cpq:`))).toBe(true);
     expect(await admin.keys(`partner-graph:*${sha256(query)}`)).toEqual([]);
   });
 
   it('keeps an APQ entry for APQ_TTL_SECONDS, not for ever', async () => {
-    await waitFor('Redis up', async () => (await readiness(stack)).redis === 'up', { timeoutMs: 10_000 });
-    const query = '{ me { name } }';
-    const stored = await postGraphQL(stack.urls.gateway, await tokenFor(), {
-      query,
-      extensions: { persistedQuery: { version: 1, sha256Hash: sha256(query) } },
-    });
-    expect(stored.errors).toBeUndefined();
-    const key = `${PREFIX}apq:${sha256(query)}`;
+    const key = await registerByApq('{ me { name } }');
     // Apollo stores the entry after answering: wait for it rather than for a fixed time.
     await waitFor('the APQ entry stored', async () => (await admin.exists(key)) === 1);
 
