@@ -114,11 +114,6 @@ export async function estimateQuote(
   return { estimate, freshness: programs.freshness };
 }
 
-function familyOf(family: string): ProductFamily | undefined {
-  const parsed = FAMILY.safeParse(family.toUpperCase());
-  return parsed.success ? parsed.data : undefined;
-}
-
 /** `Partner.incentives`: the quarter checked now, the numbers computed once when a field asks. */
 export function partnerQuarter(
   partnerId: string,
@@ -159,8 +154,7 @@ export function partnerQuarter(
         const families = new Map<string, ProductFamily>();
         products.forEach((product, index) => {
           if (product instanceof Error) throw product;
-          const family = product && familyOf(product.family);
-          if (family) families.set(skus[index]!, family);
+          if (product?.family) families.set(skus[index]!, product.family);
         });
         return summarizeQuarter({
           partnerId,
