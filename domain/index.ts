@@ -5,3 +5,4 @@ export * from './clock';
 export * from './catalog';
 export * from './billing';
 export * from './incentives';
+export * from './freshness';

@@ -1,4 +1,5 @@
 import type { Money } from './money';
+import type { ProductFamily } from './partner-program';
 
 /** Domain objects: what adapters return and subgraphs serve. No legacy field names here. */
 
@@ -45,7 +46,8 @@ export interface QuoteOpportunity {
 export interface Product {
   sku: string;
   name: string;
-  family: string;
+  /** Null for a family the CPQ has and the graph does not know: such a product cannot be sold or credited. */
+  family: ProductFamily | null;
   active: boolean;
 }
 

@@ -4,7 +4,7 @@ export type { GatewayContext } from './context';
 export type { ExplorerDevTokens } from './explorer';
 export { PARTNER_TIERS, type PartnerTier } from './partner-tiers';
 export { DEFAULT_LIMITS, type LimitsConfig } from './limits';
-export { loadOperationNames, loadSafelist, RedisKeyValueCache, sha256 } from './persisted-queries';
+export { APQ_TTL_SECONDS, apqStore, loadOperationNames, loadSafelist, sha256 } from './persisted-queries';
 export { startGateway, type GatewayConfig, type RunningGateway } from './server';
 export type { SubgraphResilienceOptions } from './subgraph-data-source';
 export { applyApolloTelemetryPolicy } from './telemetry';

@@ -1,48 +1,37 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { KeyValueCache, KeyValueCacheSetOptions } from '@apollo/utils.keyvaluecache';
+import type { KeyValueCache as ApolloKeyValueCache } from '@apollo/utils.keyvaluecache';
 import type { RequestHandler } from 'express';
-import type { Redis } from 'ioredis';
 import { z } from 'zod';
-import { BAD_REQUEST, PERSISTED_QUERY_NOT_IN_SAFELIST } from '../runtime';
+import { BAD_REQUEST, type KeyValueCache, PERSISTED_QUERY_NOT_IN_SAFELIST } from '../runtime';
 
 /**
  * Persisted queries, two ways:
  * - APQ (automatic persisted queries): Apollo Server's own protocol; the hash -> query store is
- *   Apollo's in-memory LRU, or Redis (so replicas share it) through RedisKeyValueCache below.
+ *   Apollo's in-memory LRU, or the process's key-value store (Redis, so replicas share it) through
+ *   apqStore below.
  * - Safelist: only operations in a committed manifest (Apollo's persisted query manifest format)
  *   run. A client sends the id (`extensions.persistedQuery.sha256Hash`) or the exact query text;
  *   anything else is refused with PERSISTED_QUERY_NOT_IN_SAFELIST before it is parsed.
  */
-export class RedisKeyValueCache implements KeyValueCache<string> {
-  /** Apollo prefixes APQ keys with `apq:` itself: `prefix` is the deployment's, e.g. `partner-graph:`. */
-  constructor(
-    private readonly redis: Redis,
-    private readonly prefix: string,
-  ) {}
+/**
+ * How long a registered query is kept. Any client may register any query, so an entry that never
+ * expired would let clients grow the shared store without bound; one that expires costs the client
+ * one round trip to send the full query again, as the protocol has it.
+ */
+export const APQ_TTL_SECONDS = 24 * 60 * 60;
 
-  // While Redis is down an APQ lookup is a miss at once (the client then sends the full query, as
-  // the protocol has it) instead of waiting for a connection that is not there.
-  private get connected(): boolean {
-    return this.redis.status === 'ready';
-  }
-
-  async get(key: string): Promise<string | undefined> {
-    if (!this.connected) return undefined;
-    return (await this.redis.get(this.prefix + key).catch(() => null)) ?? undefined;
-  }
-
-  async set(key: string, value: string, options?: KeyValueCacheSetOptions): Promise<void> {
-    if (!this.connected) return;
-    if (options?.ttl)
-      await this.redis.set(this.prefix + key, value, 'EX', Math.max(1, Math.ceil(options.ttl)));
-    else await this.redis.set(this.prefix + key, value);
-  }
-
-  async delete(key: string): Promise<boolean> {
-    if (!this.connected) return false;
-    return (await this.redis.del(this.prefix + key)) > 0;
-  }
+/**
+ * Apollo's APQ cache over the graph's key-value store (runtime/key-value-cache.ts, keys under the
+ * deployment's REDIS_KEY_PREFIX; Apollo adds `apq:` itself). Apollo speaks seconds, the store
+ * milliseconds.
+ */
+export function apqStore(store: KeyValueCache): ApolloKeyValueCache<string> {
+  return {
+    get: (key) => store.get(key),
+    set: (key, value, options) => store.set(key, value, (options?.ttl ?? APQ_TTL_SECONDS) * 1000),
+    delete: (key) => store.delete(key),
+  };
 }
 
 const manifestSchema = z.object({

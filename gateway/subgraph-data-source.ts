@@ -129,7 +129,7 @@ function responseKeysFor(
 
 /**
  * What a mutation that failed here did, as the adapters say of a legacy write (`extensions.outcome`,
- * see adapters/http/errors.ts): NOT_APPLIED when the breaker or the connection refused it before it
+ * see runtime/upstream-error.ts): NOT_APPLIED when the breaker or the connection refused it before it
  * reached the subgraph, UNKNOWN once it may have (a timeout, a dropped connection), so the client
  * retries with the same idempotency key. A query has none.
  */

@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse, type EnumTypeDefinitionNode } from 'graphql';
-import type { UpstreamErrorCode } from '../adapters/http';
 import type { UserErrorCode as PartnersUserErrorCode } from '../subgraphs/partners/generated/resolvers-types';
 import type { UserErrorCode as QuotingUserErrorCode } from '../subgraphs/quoting/generated/resolvers-types';
 import { USER_ERROR_CODES, type SubgraphPassedThroughCode, type UserErrorCode } from './error-codes';
+import type { UpstreamErrorCode } from './upstream-error';
 
 /**
  * `npm run typecheck` fails here when a generated union and the module's differ either way (the

@@ -1,8 +1,8 @@
 /**
  * Every `extensions.code` a client can see, defined once: the subgraphs' formatter, the gateway's
  * formatter and the limit refusals take their codes from here, and the SDL enum `UserErrorCode`
- * and the adapters' UpstreamErrorCode are checked against this module (runtime/error-codes.test.ts),
- * so a code added in one place and forgotten in another fails the checks instead of reaching
+ * and the adapters' UpstreamErrorCode (upstream-error.ts) are checked against this module
+ * (runtime/error-codes.test.ts), so a code added in one place and forgotten in another fails the checks instead of reaching
  * clients as INTERNAL.
  */
 

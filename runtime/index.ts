@@ -13,6 +13,28 @@ export {
 } from './identity';
 export { DEADLINE_HEADER } from './deadline';
 export { signUsage, USAGE_HEADER, verifyUsage, type PartnerUsage } from './usage';
+export {
+  connectRedis,
+  createMemoryCache,
+  createRedisCache,
+  redisStatus,
+  type KeyValueCache,
+  type MemoryCacheOptions,
+  type RedisCache,
+  type RedisCacheOptions,
+  type RedisConnectionOptions,
+  type RedisStatus,
+} from './key-value-cache';
+export {
+  BadResponseError,
+  isUpstreamError,
+  UpstreamError,
+  type BreakerState,
+  type ShedReason,
+  type UpstreamDetails,
+  type UpstreamErrorCode,
+  type WriteOutcome,
+} from './upstream-error';
 export { listen, type ListenOptions, type RunningServer } from './listen';
 export { installScalars, SCALARS } from './scalars';
 export { createLogger, type Logger } from './logger';

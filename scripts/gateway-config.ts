@@ -1,9 +1,8 @@
 import path from 'node:path';
-import { connectRedis, redisStatus } from '../adapters/http';
 import { DEV_JWT_SECRET, type Env } from '../config';
 import type { AuthConfig, ExplorerDevTokens, GatewayConfig } from '../gateway';
-import { DEFAULT_TIER_BUDGETS, loadOperationNames, loadSafelist, RedisKeyValueCache } from '../gateway';
-import { createLogger } from '../runtime';
+import { apqStore, DEFAULT_TIER_BUDGETS, loadOperationNames, loadSafelist } from '../gateway';
+import { connectRedis, createLogger, createRedisCache, redisStatus } from '../runtime';
 
 /** Env -> the gateway's typed configuration; shared by `npm start` and `npm run gateway`. */
 export function authConfigOf(env: Env): AuthConfig {
@@ -56,7 +55,10 @@ export function gatewayConfigOf(
     env.PERSISTED_QUERIES === 'safelist'
       ? { mode: 'safelist', safelist: loadSafelist(env.SAFELIST_MANIFEST!) }
       : env.PERSISTED_QUERIES === 'apq'
-        ? { mode: 'apq', cache: redis ? new RedisKeyValueCache(redis, env.REDIS_KEY_PREFIX) : undefined }
+        ? {
+            mode: 'apq',
+            cache: redis ? apqStore(createRedisCache({ redis, keyPrefix: env.REDIS_KEY_PREFIX })) : undefined,
+          }
         : { mode: 'off' };
   // Its own connection, with the budget check's own command timeout: a check must fail at once
   // while Redis is away, never wait behind the APQ store's commands.

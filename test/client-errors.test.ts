@@ -229,6 +229,8 @@ describe('a legacy record the graph cannot map', () => {
         path: ['quote', 'lines', expect.any(Number), 'product', 'family'],
         extensions: { code: 'UPSTREAM_BAD_RESPONSE', upstream: { system: 'cpq' }, serviceName: 'quoting' },
       });
+      // The CPQ call succeeded: the error says which record, and claims no breaker state.
+      expect(error.extensions?.upstream).toEqual({ system: 'cpq', operation: 'mapProduct' });
     }
   });
 });

@@ -1,8 +1,9 @@
 import { createServer } from 'node:net';
 import { Redis } from 'ioredis';
-import { sha256 } from '../gateway';
+import { APQ_TTL_SECONDS, sha256 } from '../gateway';
 import type { RunningStack } from '../scripts/stack';
 import { postGraphQL, startTestStack, tokenFor } from './stack';
+import { waitFor } from './wait-for';
 
 /**
  * REDIS_URL as an operator sees it: /readyz says whether Redis is up, a Redis that is not there
@@ -24,14 +25,6 @@ async function readiness(stack: RunningStack): Promise<Readiness> {
   return (await response.json()) as Readiness;
 }
 
-async function until(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 async function closedPortUrl(): Promise<string> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -48,7 +41,9 @@ describe('REDIS_URL unreachable', () => {
   afterAll(() => stack.close());
 
   it('says in /readyz that Redis is down, and still serves the catalog', async () => {
-    await until(async () => (await readiness(stack)).status !== 'not ready');
+    await waitFor('the gateway ready', async () => (await readiness(stack)).status !== 'not ready', {
+      timeoutMs: 10_000,
+    });
     const ready = await readiness(stack);
     expect(ready).toMatchObject({ status: 'degraded', redis: 'down' });
     // Each subgraph says so of its own reference-data cache (billing caches nothing).
@@ -85,7 +80,7 @@ describe('REDIS_URL reachable, with REDIS_KEY_PREFIX', () => {
   });
 
   it('says in /readyz that Redis is up', async () => {
-    await until(async () => (await readiness(stack)).status === 'ready');
+    await waitFor('Redis up', async () => (await readiness(stack)).status === 'ready', { timeoutMs: 10_000 });
     const ready = await readiness(stack);
     expect(ready).toMatchObject({ status: 'ready', redis: 'up' });
     expect(
@@ -96,20 +91,37 @@ describe('REDIS_URL reachable, with REDIS_KEY_PREFIX', () => {
     ).toEqual(['incentives', 'partners', 'quoting']);
   });
 
-  it('stores reference data and APQ entries under the prefix only, APQ under <prefix>apq:', async () => {
-    await until(async () => (await readiness(stack)).redis === 'up');
-    const query = '{ me { id } }';
+  /** Registers `query` by APQ once Redis is up; answers the key Apollo stores it under. */
+  async function registerByApq(query: string): Promise<string> {
+    await waitFor('Redis up', async () => (await readiness(stack)).redis === 'up', { timeoutMs: 10_000 });
     const stored = await postGraphQL(stack.urls.gateway, await tokenFor(), {
       query,
       extensions: { persistedQuery: { version: 1, sha256Hash: sha256(query) } },
     });
     expect(stored.errors).toBeUndefined();
+    return `${PREFIX}apq:${sha256(query)}`;
+  }
+
+  it('stores reference data and APQ entries under the prefix only, APQ under <prefix>apq:', async () => {
+    const query = '{ me { id } }';
+    const key = await registerByApq(query);
     await postGraphQL(stack.urls.gateway, await tokenFor(), { query: PRODUCTS });
 
     const keys = await admin.keys(`${PREFIX}*`);
 
-    expect(keys).toContain(`${PREFIX}apq:${sha256(query)}`);
+    expect(keys).toContain(key);
     expect(keys.some((key) => key.startsWith(`${PREFIX}cpq:`))).toBe(true);
     expect(await admin.keys(`partner-graph:*${sha256(query)}`)).toEqual([]);
+  });
+
+  it('keeps an APQ entry for APQ_TTL_SECONDS, not for ever', async () => {
+    const key = await registerByApq('{ me { name } }');
+    // Apollo stores the entry after answering: wait for it rather than for a fixed time.
+    await waitFor('the APQ entry stored', async () => (await admin.exists(key)) === 1);
+
+    const ttlMs = await admin.pttl(key);
+
+    expect(ttlMs).toBeGreaterThan(0);
+    expect(ttlMs).toBeLessThanOrEqual(APQ_TTL_SECONDS * 1000);
   });
 });

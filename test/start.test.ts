@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { tokenFor } from './stack';
+import { waitFor } from './wait-for';
 
 /** `npm start` as a user runs it: the real entry point in its own process. */
 const root = path.resolve(__dirname, '..');
@@ -32,14 +33,17 @@ function startProcess(
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const waitFor = async (pattern: RegExp, timeoutMs = 20_000) => {
-    const deadline = Date.now() + timeoutMs;
-    while (!pattern.test(output)) {
-      if (Date.now() > deadline || child.exitCode !== null)
-        throw new Error(`did not see ${pattern}:\n${output}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  };
+  const waitForOutput = (pattern: RegExp, timeoutMs = 20_000) =>
+    waitFor(
+      `${pattern} in the output`,
+      () => {
+        if (child.exitCode !== null) throw new Error(`exited before ${pattern}:\n${output}`);
+        return pattern.test(output);
+      },
+      { timeoutMs, intervalMs: 50 },
+    ).catch((error: Error) => {
+      throw new Error(`${error.message}\n${output}`);
+    });
   const killAll = () => {
     try {
       process.kill(-child.pid!, 'SIGKILL');
@@ -47,7 +51,7 @@ function startProcess(
       // The group is gone already.
     }
   };
-  return { child, exited, waitFor, killAll, output: () => output };
+  return { child, exited, waitForOutput, killAll, output: () => output };
 }
 
 /** Every address the start banner lists: the gateway, subgraphs and legacy stand-ins. */
@@ -68,7 +72,7 @@ describe('npm start', () => {
   it('prints the URLs, serves queries, and stops cleanly on SIGTERM', async () => {
     const run = startProcess(EPHEMERAL_PORTS);
     try {
-      await run.waitFor(/Press Ctrl-C to stop/);
+      await run.waitForOutput(/Press Ctrl-C to stop/);
       const gatewayUrl = /gateway\s+(http:\/\/\S+)/.exec(run.output())![1]!;
       const response = await fetch(gatewayUrl, {
         method: 'POST',
@@ -93,19 +97,21 @@ describe('npm start', () => {
   it('stops every server within the bound when SIGTERM goes to the npm process', async () => {
     const run = startProcess(EPHEMERAL_PORTS, ['npm', 'start', '--silent']);
     try {
-      await run.waitFor(/Press Ctrl-C to stop/);
+      await run.waitForOutput(/Press Ctrl-C to stop/);
       const origins = listedOrigins(run.output());
       expect(origins).toHaveLength(9);
       expect(await refusesConnections(origins[0]!)).toBe(false);
       run.child.kill('SIGTERM');
-      const deadline = Date.now() + 15_000;
       let serving = origins;
-      while (serving.length > 0 && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        const refused = await Promise.all(serving.map(refusesConnections));
-        serving = serving.filter((_, index) => !refused[index]);
-      }
-      expect(serving).toEqual([]);
+      await waitFor(
+        'every server closed',
+        async () => {
+          const refused = await Promise.all(serving.map(refusesConnections));
+          serving = serving.filter((_, index) => !refused[index]);
+          return serving.length === 0;
+        },
+        { timeoutMs: 15_000, intervalMs: 100 },
+      );
       expect(await run.exited).toBe(0);
       expect(run.output()).toMatch(/SIGTERM: shutting down/);
     } finally {

@@ -3,6 +3,7 @@ import { z, type ZodType } from 'zod';
 import type { BillingAccount, Invoice, Payout, Subscription } from '../../domain';
 import {
   type BreakerOptions,
+  chunks,
   clientCredentialsAuth,
   createLegacyHttpClient,
   type LegacyCallContext,
@@ -75,12 +76,6 @@ const REJECTION_MESSAGES: Record<RejectionCode, string> = {
 /** Every answer schema here requires `success: true`, so `false` can only be a rejection. */
 function isRejection(answer: unknown): answer is ZuoraRejection {
   return (answer as { success?: unknown }).success === false;
-}
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const result: T[][] = [];
-  for (let start = 0; start < items.length; start += size) result.push(items.slice(start, start + size));
-  return result;
 }
 
 /** Groups mapped records under their key; one malformed record fails the batch, as its key is unknown. */

@@ -5,7 +5,7 @@ import { listen, type RunningServer } from '../../runtime';
 import type { Quote, QuoteLine } from '../../domain';
 import { Registry } from 'prom-client';
 import { createLegacyHealthRegistry, DEFAULT_BREAKER_OPTIONS } from '../http';
-import { until } from '../http/testing';
+import { waitFor } from '../../test/wait-for';
 import { classifyCpqAnswer, createCpqAdapter, soqlString } from './client';
 
 const CREDENTIALS = { clientId: 'partner-graph', clientSecret: 'cpq-test-secret' };
@@ -238,7 +238,7 @@ describe('createCpqAdapter against the CPQ stand-in', () => {
       ...products.map((product) => ({
         sku: product.ProductCode,
         name: product.Name,
-        family: product.Family,
+        family: product.Family.toUpperCase(),
         active: product.IsActive,
       })),
       null,
@@ -331,7 +331,7 @@ describe('createCpqAdapter product cache against the CPQ stand-in', () => {
   const expectedProduct = (product: typeof first) => ({
     sku: product!.ProductCode,
     name: product!.Name,
-    family: product!.Family,
+    family: product!.Family.toUpperCase(),
     active: product!.IsActive,
   });
 
@@ -362,7 +362,10 @@ describe('createCpqAdapter product cache against the CPQ stand-in', () => {
   it('while the CPQ is down, serves products it fetched before, marked stale', async () => {
     const adapter = await adapterWith({ ttlMs: 5, staleTtlMs: 60_000 });
     const fetched = await adapter.createLoaders().cachedProductBySku.load(first!.ProductCode);
-    await until(() => Date.now() - Date.parse(fetched!.freshness.asOf) > 5);
+    await waitFor(
+      'the fetched value older than 5 ms',
+      () => Date.now() - Date.parse(fetched!.freshness.asOf) > 5,
+    );
     await fetch(`${server.url}/__faults`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -18,6 +18,7 @@ import {
   type CachedValue,
   type CachePolicy,
   type CallPriority,
+  chunks,
   clientCredentialsAuth,
   createLegacyHttpClient,
   type LegacyCallContext,
@@ -223,12 +224,6 @@ function mapCached<R, T>(
       return error as Error;
     }
   });
-}
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const result: T[][] = [];
-  for (let start = 0; start < items.length; start += size) result.push(items.slice(start, start + size));
-  return result;
 }
 
 /** Maps every record, keeping a malformed one as an Error for its own key rather than failing the batch. */

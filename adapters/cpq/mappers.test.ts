@@ -161,9 +161,14 @@ describe('toProduct', () => {
     expect(toProduct(PRODUCT)).toEqual({
       sku: 'NET-0001',
       name: 'Edge Router',
-      family: 'Network',
+      family: 'NETWORK',
       active: true,
     });
+  });
+
+  it('maps a family the graph does not know to none, keeping the product', () => {
+    expect(toProduct({ ...PRODUCT, Family: 'Quantum' })).toMatchObject({ sku: 'NET-0001', family: null });
+    expect(toProduct({ ...PRODUCT, Family: 'constructor' })).toMatchObject({ family: null });
   });
 
   it.each([

@@ -6,6 +6,7 @@ import {
   type PriceBook,
   type PriceBookEntry,
   type Product,
+  type ProductFamily,
   type Quote,
   type QuoteCalculation,
   type QuoteLine,
@@ -80,9 +81,25 @@ export function toProduct2Record(record: unknown): Product2Record {
   return parseRecord(product2Schema, record, 'mapProduct');
 }
 
+/**
+ * Product2.Family is a picklist the CPQ's admins may extend; a value the graph does not know is not
+ * a malformed record (the product's other fields still serve), so it maps to no family.
+ */
+const FAMILIES: ReadonlyMap<string, ProductFamily> = new Map([
+  ['Network', 'NETWORK'],
+  ['Security', 'SECURITY'],
+  ['Cloud', 'CLOUD'],
+  ['Support', 'SUPPORT'],
+]);
+
 export function toProduct(record: unknown): Product {
   const product = toProduct2Record(record);
-  return { sku: product.ProductCode, name: product.Name, family: product.Family, active: product.IsActive };
+  return {
+    sku: product.ProductCode,
+    name: product.Name,
+    family: FAMILIES.get(product.Family) ?? null,
+    active: product.IsActive,
+  };
 }
 
 /** The CPQ's name for a quote status, for writes. */

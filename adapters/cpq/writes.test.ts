@@ -3,7 +3,8 @@ import { generateDataset } from '../../legacy/seed/dataset';
 import { createCpqApp } from '../../legacy/cpq/server';
 import { listen, type RunningServer } from '../../runtime';
 import { createLegacyHealthRegistry, DEFAULT_BREAKER_OPTIONS } from '../http';
-import { until, upstreamErrorOf } from '../http/testing';
+import { upstreamErrorOf } from '../http/testing';
+import { waitFor } from '../../test/wait-for';
 import { createCpqAdapter, type CpqAdapter } from './client';
 
 /**
@@ -141,7 +142,10 @@ describe('CPQ adapter: catalog reads and quote writes against the stand-in', () 
     const adapter = await freshAdapter({ ttlMs: 5, staleTtlMs: 60_000 });
     const key = { priceBookId: book.Id, currency: partner.currencyCode, partnerId: partner.id };
     const fetched = await adapter.createLoaders().partnerPrices.load(key);
-    await until(() => Date.now() - Date.parse(fetched.freshness.asOf) > 5);
+    await waitFor(
+      'the fetched value older than 5 ms',
+      () => Date.now() - Date.parse(fetched.freshness.asOf) > 5,
+    );
     await injectFault(server, { down: true });
 
     const stale = await adapter.createLoaders().partnerPrices.load(key);

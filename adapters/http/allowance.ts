@@ -1,3 +1,5 @@
+import type { ShedReason } from '../../runtime';
+
 /**
  * A fair share of a legacy system's API allowance. Salesforce orgs have a request limit per 24
  * hours that every integration shares; the CPQ reports what is left on every answer
@@ -34,7 +36,7 @@ export const DEFAULT_ALLOWANCE_POLICY: AllowancePolicy = {
   readingTtlMs: 60_000,
 };
 
-export type ShedReason = 'allowance-low' | 'throttled' | 'partner-share';
+export type { ShedReason };
 
 export interface Shedding {
   reason: ShedReason;

@@ -1,4 +1,15 @@
 /**
+ * Splits a batch's keys into calls of at most `size`, for endpoints that cap how many ids one call
+ * may name (a SOQL IN list, a URL's length). Not DataLoader's maxBatchSize: a batch that misses the
+ * cache, or a pricing call, chunks what is left of it, after the loader has batched.
+ */
+export function chunks<T>(items: readonly T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let start = 0; start < items.length; start += size) result.push(items.slice(start, start + size));
+  return result;
+}
+
+/**
  * For DataLoader batch functions over endpoints that take one key: one load per key, all at once
  * (the client's bulkhead bounds them), and a failing key fails only its own entry.
  */

@@ -5,7 +5,8 @@ import { listen, type RunningServer } from '../../runtime';
 import { BulkheadRejection, createBulkhead } from './bulkhead';
 import { createLegacyHttpClient, type LegacyClientOptions, type LegacyHttpClient } from './client';
 import { createLegacyHealthRegistry } from './health';
-import { until, upstreamErrorOf } from './testing';
+import { upstreamErrorOf } from './testing';
+import { waitFor } from '../../test/wait-for';
 
 /**
  * The bulkhead as the legacy system sees it: never more calls in flight than maxConcurrent, and
@@ -109,12 +110,12 @@ describe('createBulkhead', () => {
       ),
     );
 
-    await until(() => started.length === 2);
+    await waitFor('two calls started', () => started.length === 2);
     expect(bulkhead.active).toBe(2);
     expect(bulkhead.queued).toBe(3);
     while (finishers.length > 0) {
       finishers.shift()!();
-      await until(() => finishers.length > 0 || started.length === 5);
+      await waitFor('a call finished or five started', () => finishers.length > 0 || started.length === 5);
     }
     await Promise.all(calls);
 
@@ -165,7 +166,7 @@ describe('bulkhead in the legacy client', () => {
       bulkhead: { maxConcurrent: 2, maxQueued: 1, queueTimeoutMs: 10_000 },
     });
     const admitted = [get(http, '/accounts/1'), get(http, '/accounts/2'), get(http, '/accounts/3')];
-    await until(() => legacy.inFlight() === 2);
+    await waitFor('two calls in flight', () => legacy.inFlight() === 2);
 
     const error = await upstreamErrorOf(get(http, '/accounts/4'));
 
@@ -173,7 +174,7 @@ describe('bulkhead in the legacy client', () => {
     expect(error.upstream).toMatchObject({ system: 'crm', operation: 'accounts', bulkhead: 'full' });
     expect(legacy.received()).toBe(2);
     legacy.releaseAll();
-    await until(() => legacy.received() === 3);
+    await waitFor('three calls received', () => legacy.received() === 3);
     legacy.releaseAll();
     await expect(Promise.all(admitted)).resolves.toHaveLength(3);
     expect(legacy.received()).toBe(3);
@@ -185,7 +186,7 @@ describe('bulkhead in the legacy client', () => {
       bulkhead: { maxConcurrent: 1, maxQueued: 10, queueTimeoutMs: 50 },
     });
     const running = get(http, '/accounts/1');
-    await until(() => legacy.inFlight() === 1);
+    await waitFor('one call in flight', () => legacy.inFlight() === 1);
     const started = Date.now();
 
     const error = await upstreamErrorOf(get(http, '/accounts/2'));
@@ -203,7 +204,7 @@ describe('bulkhead in the legacy client', () => {
       bulkhead: { maxConcurrent: 1, maxQueued: 10, queueTimeoutMs: 10_000 },
     });
     const running = get(http, '/accounts/1');
-    await until(() => legacy.inFlight() === 1);
+    await waitFor('one call in flight', () => legacy.inFlight() === 1);
 
     const error = await upstreamErrorOf(get(http, '/accounts/2', Date.now() + 50));
 
@@ -221,7 +222,7 @@ describe('bulkhead in the legacy client', () => {
     for (let call = 0; call < 2; call += 1) await upstreamErrorOf(get(http, '/down/1'));
     expect(http.breakerStates()).toMatchObject({ down: 'open' });
     const running = get(http, '/accounts/1');
-    await until(() => legacy.inFlight() === 1);
+    await waitFor('one call in flight', () => legacy.inFlight() === 1);
 
     const error = await upstreamErrorOf(get(http, '/down/1'));
 

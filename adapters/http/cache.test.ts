@@ -2,10 +2,11 @@ import nock from 'nock';
 import { useNockForClients } from './testing-nock';
 import { Registry } from 'prom-client';
 import { z } from 'zod';
-import { createMemoryCache, type KeyValueCache } from './cache';
+import { createMemoryCache, type KeyValueCache } from '../../runtime';
 import { createLegacyHttpClient, type LegacyClientOptions, type LegacyHttpClient } from './client';
 import { createLegacyHealthRegistry } from './health';
-import { connectionError, until, upstreamErrorOf } from './testing';
+import { connectionError, upstreamErrorOf } from './testing';
+import { waitFor } from '../../test/wait-for';
 
 /**
  * Reference data through the cache: what the caller gets (value and freshness) and how many calls
@@ -58,16 +59,18 @@ function priceBookEndpoint() {
 }
 
 /** Waits (polling) until a value fetched at `asOf` is older than `ms`. */
-const olderThan = (asOf: string, ms: number) => until(() => Date.now() - Date.parse(asOf) > ms);
+const olderThan = (asOf: string, ms: number) =>
+  waitFor('the value older than the given age', () => Date.now() - Date.parse(asOf) > ms);
 
 describe('createMemoryCache', () => {
   it('returns a value until its time to live has passed', async () => {
     const cache = createMemoryCache();
-    const setAt = Date.now();
     await cache.set('k', 'v', 30);
+    // lru-cache times entries by performance.now(): read the same clock, after the entry was set.
+    const setAt = performance.now();
 
     expect(await cache.get('k')).toBe('v');
-    await until(() => Date.now() - setAt > 30);
+    await waitFor('the entry past its time to live', () => performance.now() - setAt > 30);
     expect(await cache.get('k')).toBeUndefined();
   });
 
@@ -212,6 +215,7 @@ describe('cachedRequest', () => {
     const broken: KeyValueCache = {
       get: () => Promise.reject(new Error('cache down')),
       set: () => Promise.reject(new Error('cache down')),
+      delete: () => Promise.reject(new Error('cache down')),
     };
 
     const result = await priceBook(client({ cache: broken }), POLICY);

@@ -1,9 +1,10 @@
 import nock from 'nock';
-import { until, upstreamErrorOf } from './testing';
+import { upstreamErrorOf } from './testing';
+import { waitFor } from '../../test/wait-for';
 import { useNockForClients } from './testing-nock';
 import { z } from 'zod';
 import { createLegacyHttpClient, type LegacyClientOptions, type LegacyHttpClient } from './client';
-import type { UpstreamErrorCode } from './errors';
+import type { UpstreamErrorCode } from '../../runtime';
 
 /**
  * The resilient client against nock: every way a legacy call can fail must surface as an
@@ -192,7 +193,7 @@ describe('circuit breaker', () => {
     expect(http.breakerStates()).toEqual({ getAccount: 'open' });
     const probe = nock(BASE_URL).get('/accounts/A-1').reply(200, ACCOUNT);
 
-    await until(() => http.breakerStates().getAccount === 'halfOpen');
+    await waitFor('the breaker half-open', () => http.breakerStates().getAccount === 'halfOpen');
     const account = await getAccount(http);
 
     expect(account).toEqual(ACCOUNT);

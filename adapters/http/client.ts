@@ -18,14 +18,15 @@ import {
   createBulkhead,
   DEFAULT_BULKHEAD_OPTIONS,
 } from './bulkhead';
-import { createMemoryCache, type KeyValueCache } from './cache';
 import {
   type BreakerState,
+  createMemoryCache,
+  type KeyValueCache,
   type UpstreamDetails,
   UpstreamError,
   type UpstreamErrorCode,
   type WriteOutcome,
-} from './errors';
+} from '../../runtime';
 import { legacyHealth, type LegacyHealthRegistry } from './health';
 import { BREAKER_STATE_VALUES, legacyMetrics } from './metrics';
 import {

@@ -1,4 +1,4 @@
-import type { BreakerState } from './errors';
+import type { BreakerState } from '../../runtime';
 
 /**
  * Every legacy client's breakers in one place, for a readiness endpoint: a client adds itself

@@ -9,19 +9,16 @@ export {
 } from './allowance';
 export { clientCredentialsAuth, staticHeaderAuth, type LegacyAuth } from './auth';
 export { DEFAULT_BULKHEAD_OPTIONS, type BulkheadOptions } from './bulkhead';
+// The store a client keeps reference data in (LegacyClientOptions.cache) is the process's one
+// key-value store, which the gateway's APQ uses too: it lives in runtime/.
 export {
   createMemoryCache,
-  connectRedis,
   createRedisCache,
-  DEFAULT_REDIS_KEY_PREFIX,
-  redisStatus,
   type KeyValueCache,
   type MemoryCacheOptions,
   type RedisCache,
   type RedisCacheOptions,
-  type RedisConnectionOptions,
-  type RedisStatus,
-} from './cache';
+} from '../../runtime';
 export {
   createLegacyHttpClient,
   DEFAULT_BREAKER_OPTIONS,
@@ -40,7 +37,7 @@ export {
   type UpstreamErrorCode,
   type UpstreamDetails,
   type WriteOutcome,
-} from './errors';
+} from '../../runtime';
 export {
   createLegacyHealthRegistry,
   legacyHealth,
@@ -49,7 +46,7 @@ export {
   type LegacyHealthRegistry,
 } from './health';
 export { legacyMetrics, type LegacyMetrics } from './metrics';
-export type { CachedBatchOptions, CachedValue, CachePolicy, Freshness } from './reference-cache';
+export type { CachedBatchOptions, CachedValue, CachePolicy } from './reference-cache';
 export { DEFAULT_RETRY_OPTIONS, type RetryOptions } from './retry';
 export { malformedRecord, parseLegacyRecord } from './records';
-export { mapByKey, settlePerKey } from './batch';
+export { chunks, mapByKey, settlePerKey } from './batch';

@@ -3,7 +3,8 @@ import { register, Registry } from 'prom-client';
 import { z } from 'zod';
 import { createLegacyHttpClient, type LegacyClientOptions, type LegacyHttpClient } from './client';
 import { createLegacyHealthRegistry } from './health';
-import { until, upstreamErrorOf } from './testing';
+import { upstreamErrorOf } from './testing';
+import { waitFor } from '../../test/wait-for';
 
 /** The metrics as Prometheus would scrape them: the registry's text output, one fresh registry per test. */
 const BASE_URL = 'http://127.0.0.1:1';
@@ -102,7 +103,7 @@ describe('legacy client metrics', () => {
     for (let call = 0; call < 2; call += 1) await upstreamErrorOf(getAccount(http));
     expect(await scrape()).toContain(`${gauge} 2`);
 
-    await until(() => http.breakerStates().getAccount === 'halfOpen');
+    await waitFor('the breaker half-open', () => http.breakerStates().getAccount === 'halfOpen');
     expect(await scrape()).toContain(`${gauge} 1`);
 
     nock(BASE_URL).get('/accounts/A-1').reply(200, { id: 'A-1' });
@@ -117,7 +118,7 @@ describe('legacy client metrics', () => {
     nock(BASE_URL).get('/accounts/A-1').reply(200, { id: 'A-1' });
     const first = await http.cachedRequest(request, { ...policy, ttlMs: 60_000 });
     await http.cachedRequest(request, { ...policy, ttlMs: 60_000 });
-    await until(() => Date.now() - Date.parse(first.freshness.asOf) > 5);
+    await waitFor('the first value older than 5 ms', () => Date.now() - Date.parse(first.freshness.asOf) > 5);
     nock(BASE_URL).get('/accounts/A-1').reply(503);
     await http.cachedRequest(request, policy);
 

@@ -1,5 +1,5 @@
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
-import type { BreakerState } from './errors';
+import type { BreakerState } from '../../runtime';
 
 /**
  * The legacy client's Prometheus metrics: per system and operation, the traffic and error figures

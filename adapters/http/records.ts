@@ -1,5 +1,5 @@
 import type { ZodType } from 'zod';
-import { UpstreamError } from './errors';
+import { UpstreamError } from '../../runtime';
 
 /**
  * The one way an adapter rejects a legacy record it cannot trust: UPSTREAM_BAD_RESPONSE, naming the

@@ -3,10 +3,11 @@ import { Redis } from 'ioredis';
 import nock from 'nock';
 import { Registry } from 'prom-client';
 import { z } from 'zod';
-import { createRedisCache, type RedisCache } from './cache';
+import { createRedisCache, type RedisCache } from '../../runtime';
 import { createLegacyHttpClient, type LegacyHttpClient } from './client';
 import { createLegacyHealthRegistry } from './health';
-import { connectionError, until } from './testing';
+import { connectionError } from './testing';
+import { waitFor } from '../../test/wait-for';
 
 /**
  * The reference-data cache in a real Redis (127.0.0.1:6379), shared by two clients as two replicas
@@ -31,7 +32,7 @@ async function replica(
 ): Promise<LegacyHttpClient> {
   caches.push(cache);
   // A cache answers from process memory until its connection is ready.
-  await until(() => cache.status() === expectedStatus);
+  await waitFor('the Redis cache in its expected status', () => cache.status() === expectedStatus);
   const created = createLegacyHttpClient({
     system: 'cpq',
     baseUrl: BASE_URL,
@@ -94,7 +95,10 @@ describe('createRedisCache shared by two clients', () => {
     nock(BASE_URL).get('/pricebooks/PB-1').reply(200, PRICE_BOOK);
     const policy = { key: 'PB-1', ttlMs: 5, staleTtlMs: 60_000 };
     const filled = await (await replica()).cachedRequest(priceBookRequest, policy);
-    await until(() => Date.now() - Date.parse(filled.freshness.asOf) > 5);
+    await waitFor(
+      'the cached value older than 5 ms',
+      () => Date.now() - Date.parse(filled.freshness.asOf) > 5,
+    );
     const down = nock(BASE_URL)
       .get('/pricebooks/PB-1')
       .replyWithError(connectionError('ECONNREFUSED', 'connect ECONNREFUSED'));
@@ -182,7 +186,7 @@ describe('createRedisCache key prefixes', () => {
     const mine = createRedisCache({ redis: REDIS_URL, keyPrefix: `${KEY_PREFIX}a:` });
     const theirs = createRedisCache({ redis: REDIS_URL, keyPrefix: `${KEY_PREFIX}b:` });
     caches.push(mine, theirs);
-    await until(() => mine.status() === 'up' && theirs.status() === 'up');
+    await waitFor('both Redis caches up', () => mine.status() === 'up' && theirs.status() === 'up');
 
     await mine.set('cpq:getPriceBook:PB-1', 'mine', 60_000);
     await theirs.set('cpq:getPriceBook:PB-1', 'theirs', 60_000);

@@ -1,6 +1,7 @@
 import type { ZodType } from 'zod';
-import type { KeyValueCache } from './cache';
-import { isUpstreamError } from './errors';
+import type { Freshness } from '../../domain';
+import { isUpstreamError } from '../../runtime';
+import type { KeyValueCache } from '../../runtime';
 import type { LegacyMetrics } from './metrics';
 
 /**
@@ -18,14 +19,6 @@ export interface CachePolicy {
   ttlMs: number;
   /** How long after it was fetched a value may still be served stale, when the system fails. */
   staleTtlMs: number;
-}
-
-export interface Freshness {
-  /** When the value was fetched from the legacy system. */
-  asOf: string;
-  /** True when the value was served because the system could not be asked. */
-  stale: boolean;
-  ageMs: number;
 }
 
 export interface CachedValue<T> {

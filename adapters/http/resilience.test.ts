@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { createLegacyHttpClient, type LegacyClientOptions, type LegacyHttpClient } from './client';
 import { createLegacyHealthRegistry } from './health';
 import { listen } from '../../runtime';
-import { connectionError, until, upstreamErrorOf } from './testing';
+import { connectionError, upstreamErrorOf } from './testing';
+import { waitFor } from '../../test/wait-for';
 
 /**
  * Retries, deadlines, request headers and system-specific classification, as the legacy system
@@ -280,7 +281,7 @@ describe('deadline', () => {
 
       expect(error.code).toBe('UPSTREAM_TIMEOUT');
       expect(Date.now() - started).toBeGreaterThanOrEqual(190);
-      await until(() => hungUp);
+      await waitFor('the legacy side hung up', () => hungUp);
     } finally {
       await silent.close();
     }

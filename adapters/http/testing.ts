@@ -1,4 +1,4 @@
-import { UpstreamError } from './errors';
+import { UpstreamError } from '../../runtime';
 
 /** Helpers for this folder's tests; not exported from index.ts. */
 export async function upstreamErrorOf(call: Promise<unknown>): Promise<UpstreamError> {
@@ -8,15 +8,6 @@ export async function upstreamErrorOf(call: Promise<unknown>): Promise<UpstreamE
   );
   if (!(error instanceof UpstreamError)) throw new Error(`expected an UpstreamError, got ${String(error)}`);
   return error;
-}
-
-/** Polls instead of sleeping a fixed time: returns as soon as the condition holds. */
-export async function until(condition: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
 }
 
 /** A connection error as Node reports it (nock needs an Error instance, not a plain object). */

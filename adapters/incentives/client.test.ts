@@ -4,7 +4,8 @@ import { generateDataset } from '../../legacy/seed/dataset';
 import { listen, type RunningServer } from '../../runtime';
 import { domainAccrual, domainProgram } from '../../test/incentives-in-domain-terms';
 import { createLegacyHealthRegistry, createMemoryCache, DEFAULT_BREAKER_OPTIONS } from '../http';
-import { until, upstreamErrorOf } from '../http/testing';
+import { upstreamErrorOf } from '../http/testing';
+import { waitFor } from '../../test/wait-for';
 import { ALL_PROGRAMS, createIncentivesAdapter, type IncentivesConfig } from './client';
 
 const CREDENTIALS = { username: 'ics-test', password: 'ics-test-password' };
@@ -154,7 +155,7 @@ describe('createIncentivesAdapter against the incentives stand-in', () => {
   it('lists the queue again once per new batch run the ledger reports, whatever the clocks say', async () => {
     const adapter = adapterWith({ pendingTtlMs: 60_000 });
     const before = await adapter.createLoaders().pendingQueue();
-    await until(() => Date.now() > before.listedAt);
+    await waitFor('a millisecond after the listing', () => Date.now() > before.listedAt);
     const loaders = adapter.createLoaders();
 
     // First sight of this batch run: the shared listing may predate it, so it is listed again.
@@ -168,7 +169,7 @@ describe('createIncentivesAdapter against the incentives stand-in', () => {
     expect(await legacyCalls(server)).toEqual({ [TRANSACTIONS]: 2 });
 
     // A later batch run (even one stamped in the past by a slow clock): listed again, once.
-    await until(() => Date.now() > afterBatch.listedAt);
+    await waitFor('a millisecond after the listing', () => Date.now() > afterBatch.listedAt);
     const next = await adapter.createLoaders().pendingQueue('2020-01-01T00:00:00.000Z');
     expect(next.listedAt).toBeGreaterThan(afterBatch.listedAt);
     expect(await adapter.createLoaders().pendingQueue('2020-01-01T00:00:00.000Z')).toBe(next);
@@ -241,7 +242,7 @@ describe('createIncentivesAdapter against the incentives stand-in', () => {
     const fetched = await adapter.createLoaders().programs.load(ALL_PROGRAMS);
     await injectFault(server, { down: true });
     const fetchedAt = Date.parse(fetched.freshness.asOf);
-    await until(() => Date.now() > fetchedAt + 1);
+    await waitFor('the programs past their time to live', () => Date.now() > fetchedAt + 1);
     const loaders = adapter.createLoaders();
 
     const stale = await loaders.programs.load(ALL_PROGRAMS);

@@ -9,6 +9,7 @@ import {
   type CachePolicy,
   createLegacyHttpClient,
   isUpstreamError,
+  chunks,
   type LegacyCallContext,
   type LegacyHttpClient,
   type LegacyResilienceOptions,
@@ -154,12 +155,6 @@ export function classifyIncentivesAnswer(status: number, bodyText: string): Upst
   }
   if (!fault.success) return status < 400 ? 'UPSTREAM_BAD_RESPONSE' : undefined;
   return FAULT_CODES[fault.data.Fault.Code] ?? (status < 400 ? 'UPSTREAM_UNAVAILABLE' : undefined);
-}
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const result: T[][] = [];
-  for (let start = 0; start < items.length; start += size) result.push(items.slice(start, start + size));
-  return result;
 }
 
 /** The items of an XML list, which is '' when empty. */

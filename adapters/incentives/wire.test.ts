@@ -1,7 +1,8 @@
 import nock from 'nock';
 import { Registry } from 'prom-client';
 import { createLegacyHealthRegistry, createMemoryCache, DEFAULT_BREAKER_OPTIONS } from '../http';
-import { connectionError, until, upstreamErrorOf } from '../http/testing';
+import { connectionError, upstreamErrorOf } from '../http/testing';
+import { waitFor } from '../../test/wait-for';
 import {
   ALL_PROGRAMS,
   classifyIncentivesAnswer,
@@ -242,7 +243,8 @@ describe('faults and broken documents', () => {
 
 describe('programs while the system is down', () => {
   /** Programs cached with a 1 ms TTL are due for a refresh once a millisecond has passed. */
-  const pastTtl = (asOf: string) => until(() => Date.now() > Date.parse(asOf) + 1);
+  const pastTtl = (asOf: string) =>
+    waitFor('the entry past its time to live', () => Date.now() > Date.parse(asOf) + 1);
 
   it('serves the last good programs, marked stale, and fresh ones again once it is back', async () => {
     const list = xml(`<ProgramList>${paging(1, 1, 1)}<Programs>${PROGRAM}</Programs></ProgramList>`);

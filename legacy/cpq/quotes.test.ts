@@ -1,5 +1,6 @@
 import Decimal from 'decimal.js';
 import { listen, type RunningServer } from '../../runtime';
+import { waitFor } from '../../test/wait-for';
 import { addDays } from '../seed/common';
 import { generateDataset, TIER_DISCOUNT_PERCENT } from '../seed/dataset';
 import { APEX_BASE, API_BASE, createCpqApp, type CpqOptions } from './server';
@@ -658,12 +659,11 @@ describe('CPQ stand-in: objects, writes, pricing and limits', () => {
         expect(await refused.json()).toEqual([
           { errorCode: 'REQUEST_LIMIT_EXCEEDED', message: 'TotalRequests Limit exceeded.' },
         ]);
-        let again = await get();
-        while (again.status === 403 && Date.now() - startedAt < 5000) {
-          await new Promise((resolve) => setTimeout(resolve, 25));
-          again = await get();
-        }
-        expect(again.status).toBe(200);
+        let again: Response | undefined;
+        await waitFor('the request budget reset', async () => (again = await get()).status !== 403, {
+          intervalMs: 25,
+        });
+        expect(again?.status).toBe(200);
         // A lower bound only (the budget must not reset early), with slack for the two clocks'
         // millisecond rounding: the stand-in's window starts at its first request, not at startedAt.
         expect(Date.now() - startedAt).toBeGreaterThanOrEqual(windowMs - 10);

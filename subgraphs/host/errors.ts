@@ -1,7 +1,6 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { isUpstreamError } from '../../adapters/http';
-import { INTERNAL, SUBGRAPH_PASSED_THROUGH_CODES } from '../../runtime';
+import { BadResponseError, INTERNAL, isUpstreamError, SUBGRAPH_PASSED_THROUGH_CODES } from '../../runtime';
 
 /** A client mistake, naming the argument at fault so a form can show it next to the field. */
 export function badUserInput(message: string, field: string): GraphQLError {
@@ -9,15 +8,15 @@ export function badUserInput(message: string, field: string): GraphQLError {
 }
 
 /**
- * Apollo Server's formatError for every subgraph: adapter errors become their stable code with
- * `extensions.upstream`; errors with a code of SUBGRAPH_PASSED_THROUGH_CODES (resolvers raise
- * UPSTREAM_BAD_RESPONSE themselves, e.g. for a product of an unknown family) pass as they are;
- * unexpected errors become INTERNAL with a generic message, so no stack trace, legacy body or SQL
- * ever reaches a client.
+ * Apollo Server's formatError for every subgraph: adapter errors, and the BadResponseError a
+ * resolver raises for legacy data it cannot use (e.g. a product of an unknown family), become
+ * their stable code with `extensions.upstream`; errors with a code of SUBGRAPH_PASSED_THROUGH_CODES
+ * pass as they are; unexpected errors become INTERNAL with a generic message, so no stack trace,
+ * legacy body or SQL ever reaches a client.
  */
 export function formatSubgraphError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
-  if (isUpstreamError(original)) {
+  if (isUpstreamError(original) || original instanceof BadResponseError) {
     return {
       message: original.message,
       locations: formatted.locations,
@@ -25,7 +24,7 @@ export function formatSubgraphError(formatted: GraphQLFormattedError, error: unk
       extensions: {
         code: original.code,
         upstream: original.upstream,
-        ...(original.outcome ? { outcome: original.outcome } : {}),
+        ...(isUpstreamError(original) && original.outcome ? { outcome: original.outcome } : {}),
       },
     };
   }

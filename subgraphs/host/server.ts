@@ -16,13 +16,22 @@ import {
   SCALARS,
   USAGE_HEADER,
   verifyIdentity,
-  verifyUsage,
+  type KeyValueCache,
   type PartnerUsage,
   type RunningServer,
   type Viewer,
+  verifyUsage,
 } from '../../runtime';
-import type { AllowanceSnapshot, KeyValueCache } from '../../adapters/http';
 import { formatSubgraphError } from './errors';
+
+/** What a subgraph's legacy clients say of each system's API allowance, for /healthz (the gateway's /readyz). */
+export interface LegacyAllowanceReport {
+  system: string;
+  max: number | null;
+  remaining: number | null;
+  /** The call priorities being shed now. */
+  shedding: readonly string[];
+}
 
 /**
  * The resolver map `buildSubgraphSchema` takes, derived from its public signature: the package
@@ -46,7 +55,7 @@ export interface SubgraphDefinition<TContext extends object> {
   /** Breaker states of the legacy systems behind this subgraph, for the gateway's /readyz. */
   legacyHealth(): Record<string, Record<string, string>>;
   /** What is left of each legacy system's API allowance as this subgraph's clients last heard. */
-  legacyAllowance(): AllowanceSnapshot[];
+  legacyAllowance(): LegacyAllowanceReport[];
 }
 
 /** What the gateway says about the request's budget and identity, passed on to legacy calls. */

@@ -1,5 +1,4 @@
-import { isUpstreamError } from '../../adapters/http';
-import type { UserErrorCode } from '../../runtime';
+import { isUpstreamError, type UserErrorCode } from '../../runtime';
 
 /**
  * Mutations answer a payload with `userErrors` for anything the user can fix or must know (bad

@@ -122,11 +122,6 @@ export async function estimateQuote(
   return { estimate, freshness: programs.freshness };
 }
 
-function familyOf(family: string): ProductFamily | undefined {
-  const parsed = FAMILY.safeParse(family.toUpperCase());
-  return parsed.success ? parsed.data : undefined;
-}
-
 /** Pending transactions carry SKUs only; their families come from the CPQ catalog (cached). */
 async function pendingFamilies(
   context: IncentivesContext,
@@ -134,12 +129,10 @@ async function pendingFamilies(
 ): Promise<Map<string, ProductFamily>> {
   const skus = [...new Set(pending.flatMap((t) => t.lines.map((line) => line.sku)))];
   const families = new Map<string, ProductFamily>();
-  if (skus.length === 0) return families;
   const products = await context.cpq.productBySku.loadMany(skus);
   products.forEach((product, index) => {
     if (product instanceof Error) throw product;
-    const family = product && familyOf(product.family);
-    if (family) families.set(skus[index]!, family);
+    if (product?.family) families.set(skus[index]!, product.family);
   });
   return families;
 }

@@ -1,5 +1,11 @@
-import type { Freshness } from '../../adapters/http';
-import type { Accrual, CommissionEstimate, IncentiveProgram, Page, QuarterSummary } from '../../domain';
+import type {
+  Accrual,
+  CommissionEstimate,
+  Freshness,
+  IncentiveProgram,
+  Page,
+  QuarterSummary,
+} from '../../domain';
 
 /** What the incentives resolvers hand each other; codegen maps the schema's types to these. */
 

@@ -1,5 +1,5 @@
-import type { Freshness } from '../../adapters/http';
 import { ALL_PROGRAMS } from '../../adapters/incentives';
+import type { Freshness } from '../../domain';
 import { assertCanReadPartner, connectionOf, pageOf, pageRequest } from '../host';
 import { estimateQuote, partnerQuarter } from './commission';
 import type { Resolvers } from './generated/resolvers-types';

@@ -5,7 +5,7 @@ import {
   type DealRegistrationStatus,
   dealRegistrationStatusOn,
 } from '../../domain';
-import { isUpstreamError } from '../../adapters/http';
+import { isUpstreamError } from '../../runtime';
 import {
   assertCanWrite,
   identifierUserError,

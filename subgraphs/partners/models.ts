@@ -1,5 +1,5 @@
-import type { UpstreamError } from '../../adapters/http';
 import type { Partner } from '../../domain';
+import type { UpstreamError } from '../../runtime';
 
 /** What the partners resolvers hand each other; codegen maps the schema's types to these. */
 

@@ -1,5 +1,5 @@
-import { isUpstreamError, type UpstreamErrorCode } from '../../adapters/http';
 import type { Partner } from '../../domain';
+import { isUpstreamError, type UpstreamErrorCode } from '../../runtime';
 import type { PartnerModel } from './models';
 import type { PartnersContext } from './context';
 

@@ -1,5 +1,5 @@
 import { businessDay, certificationStatusOn, dealRegistrationStatusOn, quarterlyQuotaOf } from '../../domain';
-import { UpstreamError } from '../../adapters/http';
+import { BadResponseError } from '../../runtime';
 import { assertCanReadPartner, assertIdentifier, connectionOf, pageRequest } from '../host';
 import { registerDeal, registrationById, registrationsPage } from './deal-registrations';
 import { partnerById, prmRecordOf } from './partner-outage';
@@ -63,10 +63,9 @@ export const resolvers: Resolvers = {
       const partner = await partnerById(context, registration.partnerId);
       if (!partner) {
         // The PRM answered a registration of an account it does not have: its data is broken.
-        throw new UpstreamError('UPSTREAM_BAD_RESPONSE', 'prm has no partner for a deal registration', {
+        throw new BadResponseError('prm has no partner for a deal registration', {
           system: 'prm',
           operation: 'getAccounts',
-          breaker: 'closed',
         });
       }
       return partner;

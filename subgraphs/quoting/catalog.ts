@@ -1,12 +1,13 @@
 import { GraphQLError } from 'graphql';
-import { type Freshness, UpstreamError } from '../../adapters/http';
 import {
   businessDay,
   type Certification,
   certifiedFamilies,
+  type Freshness,
   type Partner,
   type ProductFamily,
 } from '../../domain';
+import { BadResponseError } from '../../runtime';
 import { badUserInput } from '../host';
 import { productFamily } from './products';
 import type { QuotingContext } from './context';
@@ -57,12 +58,8 @@ function freshnessOf(parts: readonly Freshness[]) {
   };
 }
 
-function inconsistentCatalog(message: string): UpstreamError {
-  return new UpstreamError('UPSTREAM_BAD_RESPONSE', message, {
-    system: 'cpq',
-    operation: 'calculatePartnerPrices',
-    breaker: 'closed',
-  });
+function inconsistentCatalog(message: string): BadResponseError {
+  return new BadResponseError(message, { system: 'cpq', operation: 'calculatePartnerPrices' });
 }
 
 export async function priceBookOf({ cpq }: QuotingContext, catalog: CatalogModel) {

@@ -8,7 +8,7 @@ import {
   type QuoteLine,
   type QuoteStatus,
 } from '../../domain';
-import { isUpstreamError, UpstreamError } from '../../adapters/http';
+import { BadResponseError, isUpstreamError } from '../../runtime';
 import {
   assertCanWrite,
   canWriteForPartner,
@@ -368,10 +368,9 @@ function sameLines(calculation: QuoteCalculation, lines: readonly QuoteLine[]): 
 
 function linesOfCalculation(calculation: QuoteCalculation, lines: readonly QuoteLine[]) {
   if (!sameLines(calculation, lines)) {
-    throw new UpstreamError('UPSTREAM_BAD_RESPONSE', 'cpq priced other lines than the quote has', {
+    throw new BadResponseError('cpq priced other lines than the quote has', {
       system: 'cpq',
       operation: 'calculateAndSaveQuote',
-      breaker: 'closed',
     });
   }
   return calculation.lines.map((priced, index) => ({ priced, line: lines[index]! }));

@@ -1,13 +1,17 @@
 import { Redis } from 'ioredis';
+import { LRUCache } from 'lru-cache';
 
 /**
- * Where reference data is kept between requests: strings under keys, each with a time to live.
- * In memory for one process (the default), or in Redis so that several gateway and subgraph
- * replicas share what one of them fetched, and can serve it stale when the system is down.
+ * The one key-value store of the graph's processes: strings under keys, each with a time to live.
+ * The adapters keep reference data in it (see adapters/http/reference-cache.ts) and the gateway its
+ * APQ entries. In memory for one process (the default), or in Redis so that several gateway and
+ * subgraph replicas share what one of them stored, and can serve reference data stale when its
+ * system is down.
  */
 export interface KeyValueCache {
   get(key: string): Promise<string | undefined>;
   set(key: string, value: string, ttlMs: number): Promise<void>;
+  delete(key: string): Promise<void>;
   /** For a shared store: whether it is reachable now (readiness reports it); absent in process memory. */
   status?(): RedisStatus;
 }
@@ -19,26 +23,22 @@ export interface MemoryCacheOptions {
 
 export const DEFAULT_MEMORY_CACHE_ENTRIES = 10_000;
 
-/** A bounded LRU: a Map keeps insertion order, and a read moves its entry to the end. */
 export function createMemoryCache(options: MemoryCacheOptions = {}): KeyValueCache {
   const maxEntries = options.maxEntries ?? DEFAULT_MEMORY_CACHE_ENTRIES;
   if (!Number.isInteger(maxEntries) || maxEntries < 1) {
     throw new TypeError(`maxEntries must be a positive integer, got ${String(maxEntries)}`);
   }
-  const entries = new Map<string, { value: string; expiresAt: number }>();
+  // ttlResolution 0: lru-cache would otherwise reuse a clock reading until a timer clears it, and
+  // with no turn of the event loop in between, an entry could outlive its time to live.
+  const entries = new LRUCache<string, string>({ max: maxEntries, ttlResolution: 0 });
   return {
-    async get(key) {
-      const entry = entries.get(key);
-      if (!entry) return undefined;
-      entries.delete(key);
-      if (entry.expiresAt <= Date.now()) return undefined;
-      entries.set(key, entry);
-      return entry.value;
-    },
+    get: async (key) => entries.get(key),
     async set(key, value, ttlMs) {
+      // lru-cache takes whole milliseconds; a shorter time to live would mean "never expires".
+      entries.set(key, value, { ttl: Math.max(1, Math.ceil(ttlMs)) });
+    },
+    async delete(key) {
       entries.delete(key);
-      entries.set(key, { value, expiresAt: Date.now() + ttlMs });
-      if (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
     },
   };
 }
@@ -118,9 +118,18 @@ export function createRedisCache(options: RedisCacheOptions): RedisCache {
       }
     },
     async set(key, value, ttlMs) {
+      // Sent before anything is awaited: a caller that does not wait for the write (Apollo's APQ
+      // registration) has it on its way to the other replicas before it answers.
+      const shared =
+        redisStatus(redis) === 'up'
+          ? redis.set(prefix + key, value, 'PX', Math.max(1, Math.ceil(ttlMs)))
+          : undefined;
       await local.set(key, value, ttlMs);
-      if (redisStatus(redis) === 'down') return;
-      await redis.set(prefix + key, value, 'PX', Math.max(1, Math.ceil(ttlMs)));
+      await shared;
+    },
+    async delete(key) {
+      await local.delete(key);
+      if (redisStatus(redis) === 'up') await redis.del(prefix + key);
     },
     status: () => redisStatus(redis),
     async close() {

@@ -1,9 +1,11 @@
-import type { ShedReason } from './allowance';
-
 /**
- * The coded errors every adapter throws. Codes are the graph's stable `extensions.code` values;
- * `upstream` says which legacy system and operation failed and in what state its breaker is.
- * Messages are written for a partner's developer: they never carry a legacy body or a credential.
+ * The graph's errors about legacy systems, which subgraphs format and the gateway passes on: the
+ * coded errors every adapter throws, and the one a subgraph throws for legacy data it cannot use.
+ * They live here, not in adapters/http, so that a subgraph can recognise and throw them without
+ * reaching into the HTTP client. Codes are the graph's stable `extensions.code` values
+ * (error-codes.ts); `upstream` says which legacy system and operation failed and, for a call, in
+ * what state its breaker is. Messages are written for a partner's developer: they never carry a
+ * legacy body or a credential.
  */
 export type UpstreamErrorCode =
   | 'UPSTREAM_UNAVAILABLE'
@@ -16,6 +18,9 @@ export type UpstreamErrorCode =
 
 export type BreakerState = 'closed' | 'open' | 'halfOpen';
 
+/** Why a call was shed, never sent, to save a system's API allowance (adapters/http/allowance.ts). */
+export type ShedReason = 'allowance-low' | 'throttled' | 'partner-share';
+
 export interface UpstreamDetails {
   system: string;
   operation: string;
@@ -23,7 +28,7 @@ export interface UpstreamDetails {
   retryAfterMs?: number;
   /** Set when the call was refused locally because the system's bulkhead was full. */
   bulkhead?: 'full';
-  /** Set when the call was shed, never sent, to save the system's API allowance (allowance.ts). */
+  /** Set when the call was shed, never sent, to save the system's API allowance. */
   shed?: ShedReason;
 }
 
@@ -66,4 +71,21 @@ export class UpstreamError extends Error {
 
 export function isUpstreamError(error: unknown): error is UpstreamError {
   return error instanceof UpstreamError;
+}
+
+/**
+ * Legacy data that passed its adapter's checks but that the graph cannot use, found by a subgraph
+ * after the call succeeded: a product of a family the graph does not know, a registration of a
+ * partner the PRM does not have. The call went well, so this says nothing of the breaker.
+ */
+export class BadResponseError extends Error {
+  override readonly name = 'BadResponseError';
+  readonly code = 'UPSTREAM_BAD_RESPONSE';
+
+  constructor(
+    message: string,
+    readonly upstream: { system: string; operation: string },
+  ) {
+    super(message);
+  }
 }
