@@ -5,6 +5,7 @@ import {
   GraphQLError,
   Kind,
   parse,
+  type DocumentNode,
   type FragmentDefinitionNode,
   type GraphQLFormattedError,
   type SelectionSetNode,
@@ -71,38 +72,46 @@ function graphQLErrorsOf(body: unknown): GraphQLFormattedError[] | undefined {
     : undefined;
 }
 
+/** The fetch's query as a document, parsed once for a failed fetch; undefined when it does not parse. */
+function parsedQuery({ request }: ProcessOptions): DocumentNode | undefined {
+  try {
+    return parse(request.query ?? '');
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Where a failed fetch leaves holes, as subgraph-relative paths the gateway maps onto the client's
  * response: each root field of the fetch, or each field an `_entities` fetch asked of each entity
  * (`['_entities', i, 'quotes']` becomes `['me', 'quotes']`), so every error sits at the field that
  * came back null rather than at the entity that still returned.
  */
-function affectedPaths({ request }: ProcessOptions): Array<Array<string | number> | undefined> {
-  try {
-    const document = parse(request.query ?? '');
-    const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
-    const fields = operation?.kind === Kind.OPERATION_DEFINITION ? operation.selectionSet.selections : [];
-    const representations = request.variables?.representations;
-    if (Array.isArray(representations)) {
-      const fragments = new Map(
-        document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d]] : [])),
-      );
-      const entities = fields.find((field) => field.kind === Kind.FIELD && field.name.value === '_entities');
-      return representations.flatMap((representation: { __typename?: string }, index) => {
-        const keys =
-          entities?.kind === Kind.FIELD && entities.selectionSet
-            ? responseKeysFor(entities.selectionSet, representation.__typename, fragments)
-            : [];
-        return keys.length > 0 ? keys.map((key) => ['_entities', index, key]) : [['_entities', index]];
-      });
-    }
-    const paths = fields.flatMap((field) =>
-      field.kind === Kind.FIELD ? [[(field.alias ?? field.name).value]] : [],
+function affectedPaths(
+  document: DocumentNode | undefined,
+  { request }: ProcessOptions,
+): Array<Array<string | number> | undefined> {
+  if (!document) return [undefined];
+  const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
+  const fields = operation?.kind === Kind.OPERATION_DEFINITION ? operation.selectionSet.selections : [];
+  const representations = request.variables?.representations;
+  if (Array.isArray(representations)) {
+    const fragments = new Map(
+      document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d]] : [])),
     );
-    return paths.length > 0 ? paths : [undefined];
-  } catch {
-    return [undefined];
+    const entities = fields.find((field) => field.kind === Kind.FIELD && field.name.value === '_entities');
+    return representations.flatMap((representation: { __typename?: string }, index) => {
+      const keys =
+        entities?.kind === Kind.FIELD && entities.selectionSet
+          ? responseKeysFor(entities.selectionSet, representation.__typename, fragments)
+          : [];
+      return keys.length > 0 ? keys.map((key) => ['_entities', index, key]) : [['_entities', index]];
+    });
   }
+  const paths = fields.flatMap((field) =>
+    field.kind === Kind.FIELD ? [[(field.alias ?? field.name).value]] : [],
+  );
+  return paths.length > 0 ? paths : [undefined];
 }
 
 /** The response keys a selection asks of an entity of one type, through its inline and named fragments. */
@@ -133,15 +142,13 @@ function responseKeysFor(
  * reached the subgraph, UNKNOWN once it may have (a timeout, a dropped connection), so the client
  * retries with the same idempotency key. A query has none.
  */
-function mutationOutcome({ request }: ProcessOptions, error: unknown): 'UNKNOWN' | 'NOT_APPLIED' | undefined {
-  let mutation: boolean;
-  try {
-    mutation = parse(request.query ?? '').definitions.some(
-      (d) => d.kind === Kind.OPERATION_DEFINITION && d.operation === 'mutation',
-    );
-  } catch {
-    return undefined;
-  }
+function mutationOutcome(
+  document: DocumentNode | undefined,
+  error: unknown,
+): 'UNKNOWN' | 'NOT_APPLIED' | undefined {
+  const mutation = document?.definitions.some(
+    (d) => d.kind === Kind.OPERATION_DEFINITION && d.operation === 'mutation',
+  );
   if (!mutation) return undefined;
   const code = (error as { code?: unknown } | undefined)?.code;
   return code === 'EOPENBREAKER' || code === 'ECONNREFUSED' ? 'NOT_APPLIED' : 'UNKNOWN';
@@ -219,14 +226,15 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       const message = timedOut
         ? `The ${this.subgraph} service did not answer in time`
         : `The ${this.subgraph} service is unavailable`;
-      const outcome = mutationOutcome(options, error);
+      const document = parsedQuery(options);
+      const outcome = mutationOutcome(document, error);
       const extensions = {
         code: timedOut ? 'UPSTREAM_TIMEOUT' : 'UPSTREAM_UNAVAILABLE',
         upstream: { subgraph: this.subgraph, breaker: this.breakerState },
         ...(outcome ? { outcome } : {}),
       };
       return {
-        errors: affectedPaths(options).map((path) =>
+        errors: affectedPaths(document, options).map((path) =>
           path ? { message, path, extensions } : { message, extensions },
         ),
       };
