@@ -1,5 +1,6 @@
 import type { Router } from 'express';
 import express from 'express';
+import type { RedisStatus } from '../runtime';
 import type { SubgraphBreakerState } from './subgraph-data-source';
 
 /**
@@ -15,8 +16,6 @@ import type { SubgraphBreakerState } from './subgraph-data-source';
  * `legacyAllowance` is, per legacy system, what is left of its API allowance (the lowest any
  * subgraph last heard) and what is being shed.
  */
-export type RedisStatus = 'up' | 'down';
-
 export interface ReadinessSources {
   supergraphLoaded(): boolean;
   subgraphs(): Array<{ name: string; url: string; breaker: SubgraphBreakerState }>;

@@ -16,13 +16,14 @@ import {
   PAYLOAD_TOO_LARGE,
   signUsage,
   type PartnerUsage,
+  type RedisStatus,
   type RunningServer,
 } from '../runtime';
 import { createRequestVerifier, type AuthConfig } from './auth';
 import { createBudgets, type BudgetsConfig } from './budgets';
 import { clientErrorFormatter } from './client-errors';
 import type { GatewayContext } from './context';
-import { healthRouter, type RedisStatus } from './health';
+import { healthRouter } from './health';
 import { createExplorerRouter, type ExplorerDevTokens } from './explorer';
 import { limitProtections, type LimitsConfig } from './limits';
 import { requestLoggingPlugin } from './logging';
