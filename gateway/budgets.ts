@@ -76,8 +76,8 @@ const POLICIES: ReadonlyArray<{ name: PolicyName; scope: Scope; kind: Kind; wind
     windowS: kind === 'burst' ? 1 : 60,
   })),
 );
-const PARTNER_REQUESTS = 1;
-const PARTNER_COST = 2;
+const PARTNER_REQUESTS = POLICIES.findIndex((policy) => policy.name === 'partner-requests');
+const PARTNER_COST = POLICIES.findIndex((policy) => policy.name === 'partner-cost');
 const UNIT: Record<Kind, string> = { burst: 'requests', requests: 'requests', cost: 'query-cost' };
 
 /** What the answer's RateLimit-Policy and RateLimit fields say. */
