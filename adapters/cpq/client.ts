@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { z } from 'zod';
 import {
   Decimal,
+  isDecimalString,
   type Customer,
   type PartnerPrice,
   type PriceBook,
@@ -189,11 +190,10 @@ export interface CpqAdapter {
 
 /**
  * The CPQ's API limit (Salesforce's org-wide daily request allowance) comes back as a 403 whose body
- * says REQUEST_LIMIT_EXCEEDED; any other 403 is left to its status. A 412 is a lost race.
+ * says REQUEST_LIMIT_EXCEEDED; any other 403 is left to its status (a 412, a lost race, is the shared
+ * client's CONFLICT).
  */
 export function classifyCpqAnswer(status: number, bodyText: string): UpstreamErrorCode | undefined {
-  // A conditional write refused because the record changed: a business answer, not a sick CPQ.
-  if (status === 412) return 'CONFLICT';
   if (status !== 403) return undefined;
   let errors;
   try {
@@ -239,13 +239,13 @@ function mapEach<T>(records: unknown[], map: (record: unknown) => T): Array<T | 
 
 /** Whether a field the CPQ holds has the value a create sends: percents come back as "5.00" for "5". */
 function sameFieldValue(held: unknown, sent: string | number | null): boolean {
-  if (held === sent || (held ?? null) === sent) return true;
-  const number = /^-?\d+(\.\d+)?$/;
+  if ((held ?? null) === sent) return true;
   return (
     held !== null &&
+    held !== undefined &&
     sent !== null &&
-    number.test(String(held)) &&
-    number.test(String(sent)) &&
+    isDecimalString(String(held)) &&
+    isDecimalString(String(sent)) &&
     new Decimal(String(held)).eq(String(sent))
   );
 }
