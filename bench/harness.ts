@@ -2,10 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { SignJWT } from 'jose';
 import { loadEnv } from '../config';
 import { PARTNER_TIERS } from '../gateway';
-import type { Viewer } from '../runtime';
+import { signDevToken, type Viewer } from '../runtime';
 import { graphqlUrlIn, readyDetails, startProcess, type BenchProcess } from './processes';
 import type { LoadRequest } from './load';
 import { judge, requestBody, SCENARIOS, type ContenderId, type Scenario } from './scenarios';
@@ -157,12 +156,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
 
 /** A bearer token as the identity provider would issue it for the bench's viewer (test/stack.ts's tokenFor). */
 function tokenFor(viewer: Viewer, secret: string): Promise<string> {
-  return new SignJWT({ partnerId: viewer.partnerId, roles: viewer.roles })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setSubject(viewer.sub)
-    .setIssuedAt()
-    .setExpirationTime('2h')
-    .sign(new TextEncoder().encode(secret));
+  return signDevToken({ ...viewer, expiresIn: '2h' }, secret);
 }
 
 function loadRequests(scenario: Scenario, backend: Backend): LoadRequest[] {

@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Request, type Response } from 'express';
-import { SignJWT } from 'jose';
-import { ROLES, type Role } from '../runtime';
+import { ROLES, signDevToken, type Role } from '../runtime';
 
 /**
  * Development tokens from the explorer page, so GraphiQL works without a terminal: the page lists
@@ -187,14 +186,17 @@ export function createExplorerRouter(options: ExplorerOptions = {}): express.Rou
         );
     }
     try {
-      let jwt = new SignJWT({ partnerId, roles: [role as Role] })
-        .setProtectedHeader({ alg: 'HS256' })
-        .setSubject(`explorer@${partnerId}`)
-        .setIssuedAt()
-        .setExpirationTime(DEV_TOKEN_LIFETIME);
-      if (devTokens.issuer) jwt = jwt.setIssuer(devTokens.issuer);
-      if (devTokens.audience) jwt = jwt.setAudience(devTokens.audience);
-      const token = await jwt.sign(new TextEncoder().encode(devTokens.secret));
+      const token = await signDevToken(
+        {
+          sub: `explorer@${partnerId}`,
+          partnerId,
+          roles: [role as Role],
+          expiresIn: DEV_TOKEN_LIFETIME,
+          issuer: devTokens.issuer,
+          audience: devTokens.audience,
+        },
+        devTokens.secret,
+      );
       res.json({ token, partnerId, role, expiresIn: DEV_TOKEN_LIFETIME });
     } catch (error) {
       next(error);

@@ -11,6 +11,7 @@ export {
   type Role,
   type Viewer,
 } from './identity';
+export { signDevToken, type DevTokenClaims } from './dev-token';
 export { DEADLINE_HEADER } from './deadline';
 export { signUsage, USAGE_HEADER, verifyUsage, type PartnerUsage } from './usage';
 export {

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { SignJWT } from 'jose';
 import { ConfigError, loadEnv } from '../config';
+import { signDevToken } from '../runtime';
 
 /**
  * `npm run example:quote-session [-- --url http://127.0.0.1:4000/graphql --partner P-00001]`: the
@@ -76,14 +76,17 @@ async function main(): Promise<void> {
     },
   });
   const url = values.url!;
-  let jwt = new SignJWT({ partnerId: values.partner, roles: ['partner_rep'] })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setSubject(`quote-session@${values.partner}`)
-    .setIssuedAt()
-    .setExpirationTime('10m');
-  if (env.AUTH_ISSUER) jwt = jwt.setIssuer(env.AUTH_ISSUER);
-  if (env.AUTH_AUDIENCE) jwt = jwt.setAudience(env.AUTH_AUDIENCE);
-  const token = await jwt.sign(new TextEncoder().encode(env.AUTH_JWT_SECRET));
+  const token = await signDevToken(
+    {
+      sub: `quote-session@${values.partner}`,
+      partnerId: values.partner!,
+      roles: ['partner_rep'],
+      expiresIn: '10m',
+      issuer: env.AUTH_ISSUER,
+      audience: env.AUTH_AUDIENCE,
+    },
+    env.AUTH_JWT_SECRET,
+  );
 
   const created = await send(url, token, 'QuoteCreate', operation('QuoteCreate').variables);
   const quote = created.quote as { id: string; number: string; status: string };

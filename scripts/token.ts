@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
-import { SignJWT } from 'jose';
 import { ConfigError, loadEnv } from '../config';
-import { ROLES, type Role } from '../runtime';
+import { ROLES, signDevToken, type Role } from '../runtime';
 
 /**
  * `npm run token -- --partner P-00001 --role partner_admin [--expires 8h] [--sub alice]`:
@@ -23,14 +22,18 @@ async function main(): Promise<void> {
   if (!/^P-\d{5,}$/.test(values.partner!))
     throw new Error(`--partner must look like P-00001, got ${values.partner}`);
   const env = loadEnv();
-  let jwt = new SignJWT({ partnerId: values.partner, roles: roles as Role[] })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setSubject(values.sub ?? `dev-user@${values.partner}`)
-    .setIssuedAt()
-    .setExpirationTime(values.expires!);
-  if (env.AUTH_ISSUER) jwt = jwt.setIssuer(env.AUTH_ISSUER);
-  if (env.AUTH_AUDIENCE) jwt = jwt.setAudience(env.AUTH_AUDIENCE);
-  console.log(await jwt.sign(new TextEncoder().encode(env.AUTH_JWT_SECRET)));
+  const token = await signDevToken(
+    {
+      sub: values.sub ?? `dev-user@${values.partner}`,
+      partnerId: values.partner!,
+      roles: roles as Role[],
+      expiresIn: values.expires!,
+      issuer: env.AUTH_ISSUER,
+      audience: env.AUTH_AUDIENCE,
+    },
+    env.AUTH_JWT_SECRET,
+  );
+  console.log(token);
 }
 
 main().catch((error: unknown) => {
