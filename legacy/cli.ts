@@ -13,6 +13,7 @@ import { createBillingApp } from './billing/server';
 import { createCpqApp } from './cpq/server';
 import { createIncentivesApp } from './incentives/server';
 import { createPrmApp } from './prm/server';
+import { utcToday } from './seed/common';
 import { generateDataset } from './seed/dataset';
 
 /**
@@ -91,7 +92,7 @@ export async function startLegacyCommand(
   const data = {
     seed: config.LEGACY_SEED,
     scale: config.LEGACY_SCALE,
-    asOf: pinned ?? new Date().toISOString().slice(0, 10),
+    asOf: pinned ?? utcToday(),
   };
   const options = {
     cpq: {

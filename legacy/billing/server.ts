@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import express, { type ErrorRequestHandler, type Express, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { createLegacyAdmin, type LegacyAdmin } from '../admin';
+import { utcToday } from '../seed/common';
 import type { Dataset, Invoice } from '../seed/dataset';
 import { IdempotencyStore, type StoredAnswer } from './idempotency';
 import { BillingStore, REASON_CODES, type Reason } from './store';
@@ -108,7 +109,7 @@ export function createBillingApp(
   dataset: Dataset,
   options: BillingOptions,
 ): { app: Express; admin: LegacyAdmin } {
-  const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
+  const today = options.today ?? utcToday;
   const app = express();
   app.disable('x-powered-by');
   const tokens = new Map<string, number>();

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import express, { type ErrorRequestHandler, type Express, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { createLegacyAdmin, type LegacyAdmin } from '../admin';
+import { utcToday } from '../seed/common';
 import type { Dataset } from '../seed/dataset';
 import { createApiLimit, type ApiRequestLimit } from './api-limit';
 import { IDEMPOTENCY_KEY_FIELD, QuoteService, type Outcome } from './quotes';
@@ -102,7 +103,7 @@ export function createCpqApp(dataset: Dataset, options: CpqOptions): { app: Expr
   const admin = createLegacyAdmin(app, 'cpq', { expireTokens: () => tokens.clear() });
   const cursors = new Map<string, { rest: SObjectRecord[]; totalSize: number }>();
   const store = new CpqStore(dataset);
-  const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
+  const today = options.today ?? utcToday;
   const quotes = new QuoteService(store, dataset, today);
   const apiLimit = createApiLimit(options.apiRequestLimit, sfError);
 

@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import express, { type ErrorRequestHandler, type Express, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { createLegacyAdmin, type LegacyAdmin } from '../admin';
-import { addDays, sequenceNumber } from '../seed/common';
+import { addDays, sequenceNumber, utcToday } from '../seed/common';
 import type { Dataset, PrmTierName } from '../seed/dataset';
 import { DEAL_REGISTRATION_DAYS, type PrmDealRegistration } from '../seed/prm';
 import { createLoadShedding, type PrmLoadLimits } from './load-shedding';
@@ -51,7 +51,7 @@ export function createPrmApp(dataset: Dataset, options: PrmOptions): { app: Expr
   const app = express();
   app.disable('x-powered-by');
   const admin = createLegacyAdmin(app, 'prm');
-  const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
+  const today = options.today ?? utcToday;
   const accounts = new Map(dataset.partners.map((partner) => [partner.id, partner]));
   const registrations: StoredRegistration[] = [...dataset.dealRegistrations];
 

@@ -17,6 +17,11 @@ export function isoDate(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
 
+/** Today (UTC) by the machine's clock: a stand-in's business day unless its options pin one. */
+export function utcToday(): string {
+  return isoDate(Date.now());
+}
+
 /**
  * The seeded world's calendar, anchored so that its day AS_OF_DAY is the as-of date: the same
  * seed gives the same world on any as-of date, moved in time as a whole.
