@@ -54,9 +54,12 @@ export interface AllowanceSnapshot {
 }
 
 /** Reads what a system says about its allowance from an answer's headers. */
-export type ReadAllowance = (
-  headers: Record<string, unknown>,
-) => { max: number; remaining: number } | undefined;
+export interface AllowanceReading {
+  max: number;
+  remaining: number;
+}
+
+export type ReadAllowance = (headers: Record<string, unknown>) => AllowanceReading | undefined;
 
 /** Salesforce's `Sforce-Limit-Info: api-usage=18/15000`. */
 export const readSforceLimitInfo: ReadAllowance = (headers) => {
@@ -69,7 +72,8 @@ export const readSforceLimitInfo: ReadAllowance = (headers) => {
 };
 
 export interface Allowance {
-  observe(headers: Record<string, unknown>): void;
+  /** Takes in what an answer's headers say of the allowance; returns that reading, if they had one. */
+  observe(headers: Record<string, unknown>): AllowanceReading | undefined;
   /** The system answered 429: it wants no more than needed for retryAfterMs. */
   throttled(retryAfterMs: number | undefined): void;
   /** The system answered a call: whatever its 429 asked for is over. */
@@ -115,10 +119,11 @@ export function createAllowance(
   return {
     observe(headers) {
       const seen = read?.(headers);
-      if (!seen) return;
+      if (!seen) return undefined;
       reading = { ...seen, at: Date.now() };
       if (seen.remaining >= seen.max * policy.shedBelow.bulk) lowWindow = undefined;
       else lowWindow ??= { startedWith: seen.remaining, calls: new Map() };
+      return seen;
     },
     throttled(retryAfterMs) {
       throttledUntil = Math.max(throttledUntil, Date.now() + (retryAfterMs ?? DEFAULT_THROTTLE_MS));

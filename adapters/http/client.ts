@@ -265,13 +265,6 @@ export function createLegacyHttpClient(options: LegacyClientOptions): LegacyHttp
   });
   const auth = options.auth?.(axiosInstance);
   const allowance = createAllowance(system, options.readAllowance, options.allowancePolicy);
-  const recordAllowance = () => {
-    const { max, remaining } = allowance.snapshot();
-    if (max !== null && remaining !== null) {
-      metrics.allowanceMax.set({ system }, max);
-      metrics.allowanceRemaining.set({ system }, remaining);
-    }
-  };
   const breakers = new Map<string, CircuitBreaker<[Attempt], unknown>>();
   /** Failures worth another attempt, and why; kept beside the error so it never reaches a client. */
   const retryReasons = new WeakMap<UpstreamError, RetryReason>();
@@ -309,10 +302,14 @@ export function createLegacyHttpClient(options: LegacyClientOptions): LegacyHttp
     const classified = options.classify?.(response.status, body);
     const retryAfter = parseRetryAfterMs(response.headers['retry-after'] as string | undefined);
     const extra = retryAfter === undefined ? {} : { retryAfterMs: retryAfter };
-    allowance.observe(response.headers);
+    // Only answers that report the allowance move its gauges: most systems never do.
+    const reading = allowance.observe(response.headers);
+    if (reading) {
+      metrics.allowanceMax.set({ system }, reading.max);
+      metrics.allowanceRemaining.set({ system }, reading.remaining);
+    }
     if (response.status === 429) allowance.throttled(retryAfter);
     else if (response.status < 400) allowance.answered();
-    recordAllowance();
     if (classified) throw fail(classified, operation, extra);
     if (response.status >= 400) {
       throw retryable(
