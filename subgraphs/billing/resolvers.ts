@@ -17,19 +17,19 @@ export const resolvers: Resolvers = {
     },
     invoices: async (partner, { first, after, status }, { viewer, billing }) => {
       assertCanReadPartner(viewer, partner.id);
-      pageRequest(first, after);
+      const page = pageRequest(first, after);
       const invoices = await billing.invoicesByPartnerId.load(partner.id);
       await assertCanReadBillingRecords(viewer, billing, invoices);
       const statuses = status && status.length > 0 ? new Set(status) : undefined;
       const kept = invoices.filter((invoice) => !statuses || statuses.has(invoice.status));
-      return pageOf(kept.sort(newestInvoiceFirst), first, after);
+      return pageOf(kept.sort(newestInvoiceFirst), page);
     },
     payouts: async (partner, { first, after }, { viewer, billing }) => {
       assertCanReadPartner(viewer, partner.id);
-      pageRequest(first, after);
+      const page = pageRequest(first, after);
       const payouts = await billing.payoutsByPartnerId.load(partner.id);
       for (const payout of payouts) assertCanReadPartner(viewer, payout.partnerId);
-      return pageOf([...payouts].sort(newestPayoutFirst), first, after);
+      return pageOf([...payouts].sort(newestPayoutFirst), page);
     },
   },
   InvoiceConnection: {

@@ -19,14 +19,17 @@ export function decodeCursor(cursor: string): number {
   return Number(match[1]);
 }
 
+/** Which slice of a list a client asked for. */
+export interface PageRequest {
+  size: number;
+  offset: number;
+}
+
 /**
  * Checks `first` and `after`; resolvers call it before loading the list, so that a malformed page
- * request costs no legacy call.
+ * request costs no legacy call, and hand its answer to pageOf.
  */
-export function pageRequest(
-  first: number | null | undefined,
-  after: string | null | undefined,
-): { size: number; offset: number } {
+export function pageRequest(first: number | null | undefined, after: string | null | undefined): PageRequest {
   const size = first ?? 10;
   if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
     throw badUserInput(`\`first\` must be between 1 and ${MAX_PAGE_SIZE}, got ${size}`, 'first');
@@ -34,12 +37,7 @@ export function pageRequest(
   return { size, offset: after ? decodeCursor(after) + 1 : 0 };
 }
 
-export function pageOf<T>(
-  items: readonly T[],
-  first: number | null | undefined,
-  after: string | null | undefined,
-): Page<T> {
-  const { size, offset } = pageRequest(first, after);
+export function pageOf<T>(items: readonly T[], { size, offset }: PageRequest): Page<T> {
   return {
     items: items.slice(offset, offset + size),
     totalCount: items.length,

@@ -1,4 +1,12 @@
-export { connectionOf, decodeCursor, encodeCursor, MAX_PAGE_SIZE, pageOf, pageRequest } from './connection';
+export {
+  connectionOf,
+  decodeCursor,
+  encodeCursor,
+  MAX_PAGE_SIZE,
+  pageOf,
+  pageRequest,
+  type PageRequest,
+} from './connection';
 export { badUserInput, formatSubgraphError } from './errors';
 export { idempotencyKeyProblem, reusedKeyUserError, scopedIdempotencyKey } from './idempotency';
 export {

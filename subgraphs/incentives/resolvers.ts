@@ -43,8 +43,8 @@ export const resolvers: Resolvers = {
     lastBatchRunAt: async (quarter, _args, { incentives }) =>
       (await incentives.accrualsByPartnerId.load(quarter.partnerId)).lastBatchRunAt,
     accruals: async (quarter, { first, after }) => {
-      pageRequest(first, after);
-      return pageOf(await quarter.accruals(), first, after);
+      const page = pageRequest(first, after);
+      return pageOf(await quarter.accruals(), page);
     },
   },
   AccrualConnection: {

@@ -11,6 +11,7 @@ import {
   identifierUserError,
   idempotencyKeyProblem,
   pageOf,
+  type PageRequest,
   refusalAsUserError,
   reusedKeyUserError,
   scopedIdempotencyKey,
@@ -23,14 +24,15 @@ import type { PartnersContext } from './context';
 /** A partner's deal registrations as the schema lists them: newest first, filtered by status on today. */
 export function registrationsPage(
   registrations: readonly DealRegistration[],
-  args: { first?: number | null; after?: string | null; status?: readonly DealRegistrationStatus[] | null },
+  status: readonly DealRegistrationStatus[] | null | undefined,
+  page: PageRequest,
 ) {
   const today = businessDay();
-  const statuses = args.status && args.status.length > 0 ? new Set(args.status) : undefined;
+  const statuses = status && status.length > 0 ? new Set(status) : undefined;
   const listed = registrations
     .filter((registration) => !statuses || statuses.has(dealRegistrationStatusOn(registration, today)))
     .sort((a, b) => b.submittedOn.localeCompare(a.submittedOn) || b.id.localeCompare(a.id));
-  return pageOf(listed, args.first, args.after);
+  return pageOf(listed, page);
 }
 
 /**

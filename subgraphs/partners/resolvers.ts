@@ -33,8 +33,12 @@ export const resolvers: Resolvers = {
     certifications: (partner, _args, { prm }) => prm.certificationsByPartnerId.load(prmRecordOf(partner).id),
     contacts: (partner, _args, { prm }) => prm.contactsByPartnerId.load(prmRecordOf(partner).id),
     dealRegistrations: async (partner, args, { prm }) => {
-      pageRequest(args.first, args.after);
-      return registrationsPage(await prm.dealRegistrationsByPartnerId.load(prmRecordOf(partner).id), args);
+      const page = pageRequest(args.first, args.after);
+      return registrationsPage(
+        await prm.dealRegistrationsByPartnerId.load(prmRecordOf(partner).id),
+        args.status,
+        page,
+      );
     },
     usage: (partner, _args, { viewer, usage }) =>
       usage && partner.id === viewer.partnerId

@@ -46,9 +46,9 @@ export const resolvers: Resolvers = {
     },
     quotes: async (partner, { first, after, ...filter }, { viewer, cpq }) => {
       assertCanReadPartner(viewer, partner.id);
-      pageRequest(first, after);
+      const page = pageRequest(first, after);
       assertQuoteFilter(filter);
-      return pageOf(filterQuotes(await cpq.quotesByPartnerId.load(partner.id), filter), first, after);
+      return pageOf(filterQuotes(await cpq.quotesByPartnerId.load(partner.id), filter), page);
     },
     customers: (partner, _args, { viewer, cpq }) => {
       assertCanReadPartner(viewer, partner.id);
