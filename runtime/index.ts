@@ -28,6 +28,7 @@ export {
 } from './key-value-cache';
 export {
   BadResponseError,
+  isUpstreamConflict,
   isUpstreamError,
   UpstreamError,
   type BreakerState,

@@ -73,6 +73,11 @@ export function isUpstreamError(error: unknown): error is UpstreamError {
   return error instanceof UpstreamError;
 }
 
+/** A legacy system refused a write because of the record's state (409, or 412 on a stale version). */
+export function isUpstreamConflict(error: unknown): error is UpstreamError {
+  return isUpstreamError(error) && error.code === 'CONFLICT';
+}
+
 /**
  * Legacy data that passed its adapter's checks but that the graph cannot use, found by a subgraph
  * after the call succeeded: a product of a family the graph does not know, a registration of a

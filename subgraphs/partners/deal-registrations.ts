@@ -5,7 +5,7 @@ import {
   type DealRegistrationStatus,
   dealRegistrationStatusOn,
 } from '../../domain';
-import { isUpstreamError } from '../../runtime';
+import { isUpstreamConflict } from '../../runtime';
 import {
   assertCanWrite,
   identifierUserError,
@@ -175,7 +175,7 @@ export async function registerDeal(
     }
     return { dealRegistration, userErrors: [] };
   } catch (error) {
-    if (isUpstreamError(error) && error.code === 'CONFLICT') return conflictOf(context, input);
+    if (isUpstreamConflict(error)) return conflictOf(context, input);
     return { dealRegistration: null, userErrors: [refusalAsUserError(error, 'the registration')] };
   }
 }

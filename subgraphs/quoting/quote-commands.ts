@@ -8,7 +8,7 @@ import {
   type QuoteLine,
   type QuoteStatus,
 } from '../../domain';
-import { BadResponseError, isUpstreamError } from '../../runtime';
+import { BadResponseError, isUpstreamConflict } from '../../runtime';
 import {
   assertCanWrite,
   canWriteForPartner,
@@ -182,9 +182,6 @@ async function registrationProblem(
   return undefined;
 }
 
-/** The CPQ adapter's refusal of a create whose key made a different record (see CpqCommands). */
-const isReusedKey = (error: unknown) => isUpstreamError(error) && error.code === 'CONFLICT';
-
 export async function createQuote(
   context: QuotingContext,
   input: CreateQuoteInput,
@@ -228,7 +225,10 @@ export async function createQuote(
   } catch (error) {
     return {
       quote: null,
-      userErrors: [isReusedKey(error) ? reusedKeyUserError('quote') : refusalAsUserError(error, 'the quote')],
+      // A keyed create the CPQ adapter refuses as CONFLICT: the key made a different record (see CpqCommands).
+      userErrors: [
+        isUpstreamConflict(error) ? reusedKeyUserError('quote') : refusalAsUserError(error, 'the quote'),
+      ],
     };
   }
   cpq.quotesByPartnerId.clear(partner.id);
@@ -282,7 +282,9 @@ export async function addQuoteLine(
   } catch (error) {
     return {
       ...nothing,
-      userErrors: [isReusedKey(error) ? reusedKeyUserError('line') : refusalAsUserError(error, 'the line')],
+      userErrors: [
+        isUpstreamConflict(error) ? reusedKeyUserError('line') : refusalAsUserError(error, 'the line'),
+      ],
     };
   }
   forget(context, quote);
@@ -491,7 +493,7 @@ export async function submitQuote(context: QuotingContext, quoteId: string, idem
       });
     }
   } catch (error) {
-    if (isUpstreamError(error) && error.code === 'CONFLICT') return { ...nothing, ...changedMeanwhile };
+    if (isUpstreamConflict(error)) return { ...nothing, ...changedMeanwhile };
     return { ...nothing, userErrors: [refusalAsUserError(error, 'the submission')] };
   }
   forget(context, quote);
